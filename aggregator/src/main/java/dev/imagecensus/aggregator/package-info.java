@@ -1,0 +1,2 @@
+/** The aggregator service (see ../shared/DESIGN.md); built in its own issue. */
+package dev.imagecensus.aggregator;

@@ -1,0 +1,2 @@
+/** The enricher service (see ../shared/DESIGN.md); built in its own issue. */
+package dev.imagecensus.enricher;
