@@ -20,13 +20,10 @@ final class LocalCommand implements Callable<Integer> {
     @Option(names = "--data-dir", description = "Where Kafka keeps its data (default: ~/.image-census/local).")
     Path dataDir;
 
-    @Option(names = "--bind", defaultValue = "127.0.0.1", description = "Interface to listen on (default: ${DEFAULT-VALUE}).")
-    String host;
-
     @Override
     public Integer call() throws InterruptedException {
         Path dir = dataDir != null ? dataDir : Path.of(System.getProperty("user.home"), ".image-census", "local");
-        LocalStack stack = LocalStack.start(new LocalStack.Settings(host, kafkaPort, registryPort, dir));
+        LocalStack stack = LocalStack.start(new LocalStack.Settings("127.0.0.1", kafkaPort, registryPort, dir));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stack.close();

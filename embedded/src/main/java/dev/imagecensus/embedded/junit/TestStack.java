@@ -4,6 +4,8 @@ import dev.imagecensus.embedded.kafka.ContainerKafka;
 import dev.imagecensus.embedded.kafka.EmbeddedKafka;
 import dev.imagecensus.embedded.kafka.KafkaFixture;
 import dev.imagecensus.embedded.kafka.TopicAdmin;
+import dev.imagecensus.embedded.registry.EmbeddedSchemaRegistry;
+import dev.imagecensus.embedded.registry.EmbeddedSchemaRegistryConfig;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -11,7 +13,8 @@ import org.apache.kafka.clients.admin.NewTopic;
 
 /**
  * The real components every {@code *IT} shares within one test JVM: a Kafka broker (in-process KRaft by default,
- * a container with {@code -Dimagecensus.kafka.fixture=testcontainers}). Tests isolate themselves with
+ * a container with {@code -Dimagecensus.kafka.fixture=testcontainers}) and the embedded schema registry over HTTP,
+ * keeping its schemas in the broker's {@code _schemas} topic as in production. Tests isolate themselves with
  * {@link #uniqueTopic(String)} names instead of starting components of their own.
  */
 public final class TestStack implements AutoCloseable {
@@ -21,9 +24,11 @@ public final class TestStack implements AutoCloseable {
     private static final AtomicInteger COUNTER = new AtomicInteger();
 
     private final KafkaFixture kafka;
+    private final EmbeddedSchemaRegistry registry;
 
-    private TestStack(KafkaFixture kafka) {
+    private TestStack(KafkaFixture kafka, EmbeddedSchemaRegistry registry) {
         this.kafka = kafka;
+        this.registry = registry;
     }
 
     static TestStack start() {
@@ -33,11 +38,21 @@ public final class TestStack implements AutoCloseable {
             case "testcontainers" -> ContainerKafka.start(System.getProperty("imagecensus.kafka.image", ContainerKafka.DEFAULT_IMAGE));
             default -> throw new IllegalArgumentException(FIXTURE_PROPERTY + " must be 'embedded' or 'testcontainers', got '" + fixture + "'");
         };
-        return new TestStack(kafka);
+        try {
+            return new TestStack(kafka, EmbeddedSchemaRegistry.start(EmbeddedSchemaRegistryConfig.kafka(kafka.bootstrapServers())));
+        } catch (RuntimeException e) {
+            kafka.close();
+            throw e;
+        }
     }
 
     public String bootstrapServers() {
         return kafka.bootstrapServers();
+    }
+
+    /** Base URL of the shared schema registry, for {@code schema.registry.url}. */
+    public String schemaRegistryUrl() {
+        return registry.url();
     }
 
     /** A topic name no other test in this JVM uses: {@code base-<n>}. */
@@ -61,6 +76,7 @@ public final class TestStack implements AutoCloseable {
 
     @Override
     public void close() {
+        registry.close();
         kafka.close();
     }
 }

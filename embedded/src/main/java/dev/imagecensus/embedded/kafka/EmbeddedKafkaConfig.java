@@ -31,6 +31,10 @@ public record EmbeddedKafkaConfig(String host, int brokerPort, int controllerPor
         return new EmbeddedKafkaConfig("127.0.0.1", 0, 0, null, Map.of());
     }
 
+    public EmbeddedKafkaConfig withHost(String value) {
+        return new EmbeddedKafkaConfig(value, brokerPort, controllerPort, dataDir, overrides);
+    }
+
     public EmbeddedKafkaConfig withBrokerPort(int port) {
         return new EmbeddedKafkaConfig(host, port, controllerPort, dataDir, overrides);
     }
