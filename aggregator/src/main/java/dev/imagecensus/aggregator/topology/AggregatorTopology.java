@@ -46,6 +46,7 @@ public final class AggregatorTopology {
     /** The topology, reporting table changes to {@code listener} (none wired for {@link InventoryListener#NONE}). */
     public static Topology build(Topics topics, AggregatorConfig config, InventoryListener listener) {
         Objects.requireNonNull(topics, "topics");
+        Objects.requireNonNull(config, "config");
         Objects.requireNonNull(listener, "listener");
         Properties properties = config.streamsProperties();
         StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(properties)));
