@@ -5,6 +5,7 @@ import java.time.Duration;
 /** A point in (monotonic) time by which work must be done: the time budget of one image inspection. */
 public final class Deadline {
 
+    private static final Duration MIN = Duration.ofMillis(1);
     private static final Deadline NONE = new Deadline(Long.MAX_VALUE);
 
     private final long nanos;
@@ -36,9 +37,10 @@ public final class Deadline {
         return Duration.ofNanos(Math.max(0, nanos - System.nanoTime()));
     }
 
-    /** The smaller of {@code limit} and the time left. */
+    /** The smaller of {@code limit} and the time left, but at least 1 ms (HTTP timeouts must be positive). */
     public Duration cap(Duration limit) {
         Duration remaining = remaining();
-        return remaining.compareTo(limit) < 0 ? remaining : limit;
+        Duration capped = remaining.compareTo(limit) < 0 ? remaining : limit;
+        return capped.compareTo(MIN) < 0 ? MIN : capped;
     }
 }

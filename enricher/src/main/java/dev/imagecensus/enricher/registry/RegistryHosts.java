@@ -3,6 +3,7 @@ package dev.imagecensus.enricher.registry;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Where a registry's API lives: Docker Hub's references say {@code docker.io} but its API is
@@ -18,7 +19,8 @@ final class RegistryHosts {
     private final Set<String> insecure;
 
     RegistryHosts(Set<String> insecureRegistries) {
-        this.insecure = insecureRegistries.stream().map(r -> r.toLowerCase(Locale.ROOT)).collect(java.util.stream.Collectors.toUnmodifiableSet());
+        this.insecure = insecureRegistries.stream().map(r -> r.toLowerCase(Locale.ROOT))
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     /** {@code https://registry-1.docker.io} for {@code docker.io}; {@code http://host:port} for insecure ones. */
