@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The parts of an image config blob classification reads.
+ * The parts of an image config blob classification reads (the registry client parses the blob into this).
  *
  * @param os           {@code os}, null when unknown
  * @param architecture {@code architecture}, null when unknown
@@ -36,6 +36,11 @@ public record ImageConfig(String os, String architecture, String variant, Map<St
             }
         }
         return map;
+    }
+
+    /** The config's platform, null when os or architecture is unknown. */
+    public PlatformSpec platform() {
+        return os == null || architecture == null ? null : new PlatformSpec(os, architecture, variant);
     }
 
     /** True when the config says Windows. */

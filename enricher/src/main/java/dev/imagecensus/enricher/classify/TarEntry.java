@@ -3,7 +3,8 @@ package dev.imagecensus.enricher.classify;
 import java.util.Objects;
 
 /**
- * One tar header as the layer reader sees it.
+ * One tar header as the layer reader sees it: the one entry model shared by the registry's layer reader and the
+ * {@link LayerScanner}.
  *
  * @param path       the entry name as written in the archive ("./etc/os-release", "etc/", ...)
  * @param type       what the entry is
@@ -18,6 +19,14 @@ public record TarEntry(String path, EntryType type, String linkTarget, long size
         if ((type == EntryType.SYMLINK || type == EntryType.HARDLINK) && linkTarget == null) {
             throw new IllegalArgumentException("a " + type + " needs a link target: " + path);
         }
+    }
+
+    /**
+     * The path inside the image: no leading {@code ./} or {@code /}, no trailing {@code /}, {@code .} and
+     * {@code ..} resolved without ever leaving the root ({@code ./etc/} → {@code etc}).
+     */
+    public String normalizedPath() {
+        return ImagePaths.normalize(path);
     }
 
     /** A regular file of {@code size} bytes. */

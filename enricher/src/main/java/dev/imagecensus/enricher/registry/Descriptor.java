@@ -1,5 +1,7 @@
 package dev.imagecensus.enricher.registry;
 
+import dev.imagecensus.enricher.classify.IndexEntry;
+import dev.imagecensus.enricher.classify.PlatformSpec;
 import java.util.Map;
 import java.util.Objects;
 
@@ -9,11 +11,7 @@ import java.util.Objects;
  * @param platform    the index entry's platform, null elsewhere
  * @param annotations empty when none
  */
-public record Descriptor(String mediaType, String digest, long size, Platform platform, Map<String, String> annotations) {
-
-    /** The annotation BuildKit puts on an attestation manifest's index entry. */
-    public static final String REFERENCE_TYPE = "vnd.docker.reference.type";
-    public static final String ATTESTATION_MANIFEST = "attestation-manifest";
+public record Descriptor(String mediaType, String digest, long size, PlatformSpec platform, Map<String, String> annotations) {
 
     public Descriptor {
         Objects.requireNonNull(mediaType, "mediaType");
@@ -21,8 +19,8 @@ public record Descriptor(String mediaType, String digest, long size, Platform pl
         annotations = annotations == null ? Map.of() : Map.copyOf(annotations);
     }
 
-    /** True for an attestation manifest (by annotation, or an unknown/unknown platform). */
-    public boolean isAttestation() {
-        return ATTESTATION_MANIFEST.equals(annotations.get(REFERENCE_TYPE)) || (platform != null && platform.isUnknown());
+    /** This index entry as the platform chooser sees it (attestation detection and platform rules live there). */
+    public IndexEntry asIndexEntry() {
+        return new IndexEntry(digest, mediaType, platform, annotations);
     }
 }

@@ -1,5 +1,6 @@
 package dev.imagecensus.enricher.registry;
 
+import dev.imagecensus.enricher.classify.ImageConfig;
 import java.util.List;
 
 /**
@@ -8,12 +9,12 @@ import java.util.List;
  * @param manifest      what the reference resolved to (an index for multi-platform images); its digest is the
  *                      reference's digest
  * @param image         the image manifest inspected (the chosen platform's for an index)
- * @param platforms     every platform offered, attestations dropped
+ * @param platforms     every platform offered, attestations dropped, as {@code os/arch[/variant]}
  * @param config        the inspected image's config
  * @param layers        one entry per layer visited so far, bottom first; skipped layers have a null scan
  * @param partialReason null when every layer was read or skipped as wanted; else why the inspection is partial
  */
-public record ImageInspection(Manifest manifest, Manifest.Image image, List<Platform> platforms, ImageConfig config,
+public record ImageInspection(Manifest manifest, Manifest.Image image, List<String> platforms, ImageConfig config,
                               List<LayerRead> layers, String partialReason) {
 
     /** A layer of the inspection: its descriptor and scan (null when skipped or not fetched). */

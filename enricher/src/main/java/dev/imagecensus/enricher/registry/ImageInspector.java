@@ -1,5 +1,9 @@
 package dev.imagecensus.enricher.registry;
 
+import dev.imagecensus.enricher.classify.ImageConfig;
+import dev.imagecensus.enricher.classify.IndexEntry;
+import dev.imagecensus.enricher.classify.PlatformChooser;
+import dev.imagecensus.enricher.classify.PlatformSpec;
 import dev.imagecensus.schemas.avro.Existence;
 import dev.imagecensus.schemas.reference.ImageReference;
 import java.util.ArrayList;
@@ -7,19 +11,20 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Reads one image within its time budget ({@link Limits#imageTimeout()}): manifest, platform choice for an index,
- * config, then the layers bottom-up through a {@link LayerVisitor}. A failure before the layers is the answer
+ * Reads one image within its time budget ({@link Limits#imageTimeout()}): manifest, platform choice for an index
+ * ({@link PlatformChooser}, the classifier's rules), config, then the layers bottom-up through a {@link LayerVisitor}. A failure before the layers is the answer
  * (ABSENT, BAD_IMAGE_FORMAT, ...); trouble from the first layer on gives a Found inspection marked partial.
  * Non-Linux images (Windows) get no layer reads: Linux probes mean nothing there.
  */
 public final class ImageInspector {
 
     private final RegistryClient client;
-    private final PlatformSelector selector;
+    private final PlatformSpec platform;
 
-    public ImageInspector(RegistryClient client, PlatformSelector selector) {
+    /** @param platform the platform inspected in an index; null for linux/amd64 */
+    public ImageInspector(RegistryClient client, PlatformSpec platform) {
         this.client = client;
-        this.selector = selector;
+        this.platform = platform;
     }
 
     public RegistryResult<ImageInspection> inspect(ImageReference reference, LayerVisitor visitor) {
@@ -35,19 +40,20 @@ public final class ImageInspector {
         if (top instanceof Manifest.Image image) {
             return RegistryResult.found(image);
         }
-        Manifest.Index index = (Manifest.Index) top;
-        Optional<Descriptor> choice = selector.select(index);
+        Optional<IndexEntry> choice = ((Manifest.Index) top).choose(platform).selected();
         if (choice.isEmpty()) {
             return RegistryResult.failed(Existence.BAD_IMAGE_FORMAT, "index offers no runnable image");
         }
-        return client.manifest(reference, choice.get().digest(), deadline).flatMap(child -> child instanceof Manifest.Image image
+        String digest = choice.get().digest();
+        return client.manifest(reference, digest, deadline).flatMap(child -> child instanceof Manifest.Image image
                 ? RegistryResult.found(image)
-                : RegistryResult.failed(Existence.BAD_IMAGE_FORMAT, "index entry " + choice.get().digest() + " is not an image manifest"));
+                : RegistryResult.failed(Existence.BAD_IMAGE_FORMAT, "index entry " + digest + " is not an image manifest"));
     }
 
     private ImageInspection layers(ImageReference reference, Manifest top, Manifest.Image image, ImageConfig config,
                                    LayerVisitor visitor, Deadline deadline) {
-        List<Platform> platforms = top instanceof Manifest.Index index ? index.platforms() : List.of(config.platform());
+        List<String> platforms = top instanceof Manifest.Index index ? index.platforms()
+                : List.of(config.platform().toString());
         List<ImageInspection.LayerRead> reads = new ArrayList<>();
         if (!"linux".equals(config.os())) {
             return new ImageInspection(top, image, platforms, config, reads, null);
@@ -63,7 +69,7 @@ public final class ImageInspector {
                 reads.add(new ImageInspection.LayerRead(layer, null));
                 continue;
             }
-            RegistryResult<LayerScan> result = client.readLayer(reference, layer, visitor.wantsContent(), handler, deadline);
+            RegistryResult<LayerScan> result = client.readLayer(reference, layer, handler, deadline);
             if (result instanceof RegistryResult.Failed<LayerScan> failed) {
                 visitor.closed(layer, null);
                 reads.add(new ImageInspection.LayerRead(layer, null));

@@ -1,5 +1,7 @@
 package dev.imagecensus.enricher.registry;
 
+import dev.imagecensus.enricher.classify.EntryType;
+import dev.imagecensus.enricher.classify.TarEntry;
 import dev.imagecensus.enricher.registry.LayerScan.Compression;
 import dev.imagecensus.enricher.registry.LayerScan.PartialReason;
 import io.airlift.compress.zstd.ZstdInputStream;
@@ -10,7 +12,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.util.function.Predicate;
 import java.util.zip.GZIPInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -28,8 +29,7 @@ final class LayerReader {
     private LayerReader() {
     }
 
-    static LayerScan read(InputStream blob, String digest, Predicate<String> wantsContent, LayerEntryHandler handler,
-                          Limits limits, Deadline deadline) {
+    static LayerScan read(InputStream blob, String digest, LayerEntryHandler handler, Limits limits, Deadline deadline) {
         MessageDigest hasher = Digests.hasherFor(digest);
         Counting compressed = new Counting(new DigestInputStream(blob, hasher));
         Compression compression = Compression.NONE;
@@ -52,18 +52,18 @@ final class LayerReader {
                 }
             };
             for (TarArchiveEntry e = tar.getNextEntry(); e != null; e = tar.getNextEntry()) {
-                LayerEntry entry = entry(e, tar, wantsContent, limits);
+                TarEntry entry = entry(e);
                 entries++;
                 boolean more;
                 try {
                     more = handler.onEntry(entry, shielded);
                 } catch (RuntimeException failure) {
                     return scan(digest, compression, compressed, tarBytes, entries, false, false,
-                            PartialReason.HANDLER_FAILED, "handler failed on " + entry.path() + ": " + failure);
+                            PartialReason.HANDLER_FAILED, "handler failed on " + entry.normalizedPath() + ": " + failure);
                 }
                 if (!more) {
                     return scan(digest, compression, compressed, tarBytes, entries, true, false, null,
-                            "stopped by the handler at " + entry.path());
+                            "stopped by the handler at " + entry.normalizedPath());
                 }
             }
             // Drain tar padding and trailing compressed bytes so the digest covers the whole blob.
@@ -97,22 +97,14 @@ final class LayerReader {
         }
     }
 
-    private static LayerEntry entry(TarArchiveEntry e, InputStream tar, Predicate<String> wantsContent, Limits limits)
-            throws IOException {
-        String path = LayerEntry.normalise(e.getName());
-        LayerEntry.Type type = e.isSymbolicLink() ? LayerEntry.Type.SYMLINK
-                : e.isLink() ? LayerEntry.Type.HARDLINK
-                : e.isDirectory() ? LayerEntry.Type.DIRECTORY
-                : e.isFile() ? LayerEntry.Type.FILE
-                : LayerEntry.Type.OTHER;
-        String link = type == LayerEntry.Type.SYMLINK || type == LayerEntry.Type.HARDLINK ? e.getLinkName() : null;
-        byte[] content = null;
-        boolean truncated = false;
-        if (type == LayerEntry.Type.FILE && wantsContent.test(path)) {
-            content = tar.readNBytes((int) Math.min(e.getSize(), limits.maxContentBytes()));
-            truncated = content.length < e.getSize();
-        }
-        return new LayerEntry(path, type, link, e.getSize(), e.getMode(), content, truncated);
+    private static TarEntry entry(TarArchiveEntry e) {
+        EntryType type = e.isSymbolicLink() ? EntryType.SYMLINK
+                : e.isLink() ? EntryType.HARDLINK
+                : e.isDirectory() ? EntryType.DIRECTORY
+                : e.isFile() ? EntryType.FILE
+                : EntryType.OTHER;
+        String link = type == EntryType.SYMLINK || type == EntryType.HARDLINK ? e.getLinkName() : null;
+        return new TarEntry(e.getName(), type, link, type == EntryType.FILE ? e.getSize() : 0);
     }
 
     private static Compression sniff(BufferedInputStream in) throws IOException {

@@ -1,5 +1,7 @@
 package dev.imagecensus.enricher.registry;
 
+import dev.imagecensus.enricher.classify.PlatformChooser;
+import dev.imagecensus.enricher.classify.PlatformSpec;
 import java.util.List;
 import java.util.Objects;
 
@@ -22,14 +24,17 @@ public sealed interface Manifest {
             manifests = List.copyOf(manifests);
         }
 
-        /** The entries that are runnable images: attestation manifests dropped. */
-        public List<Descriptor> images() {
-            return manifests.stream().filter(d -> !d.isAttestation()).toList();
+        /**
+         * The entry to inspect for {@code requested} (null: linux/amd64) and every platform offered, by the
+         * classifier's {@link PlatformChooser} (attestation manifests dropped).
+         */
+        public PlatformChooser.Choice choose(PlatformSpec requested) {
+            return PlatformChooser.choose(manifests.stream().map(Descriptor::asIndexEntry).toList(), requested);
         }
 
-        /** Every platform the image offers, attestations dropped, in index order. */
-        public List<Platform> platforms() {
-            return images().stream().map(Descriptor::platform).filter(Objects::nonNull).distinct().toList();
+        /** Every platform the image offers, attestations dropped, in index order, as {@code os/arch[/variant]}. */
+        public List<String> platforms() {
+            return choose(null).platforms();
         }
     }
 
@@ -39,6 +44,11 @@ public sealed interface Manifest {
             Objects.requireNonNull(digest, "digest");
             Objects.requireNonNull(config, "config");
             layers = List.copyOf(layers);
+        }
+
+        /** The compressed size of all layers, as the manifest states it. */
+        public long layerBytes() {
+            return layers.stream().mapToLong(Descriptor::size).sum();
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.imagecensus.enricher.registry;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.imagecensus.enricher.classify.PlatformSpec;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -94,9 +95,8 @@ final class ManifestParser {
             throw new BadImageException("'" + field + "' descriptor " + digest + " has no valid size");
         }
         JsonNode p = node.path("platform");
-        Platform platform = p.isObject() && p.hasNonNull("os") && p.hasNonNull("architecture")
-                ? new Platform(p.path("os").asText(), p.path("architecture").asText(), p.path("variant").asText(null),
-                        p.path("os.version").asText(null))
+        PlatformSpec platform = p.isObject() && p.hasNonNull("os") && p.hasNonNull("architecture")
+                ? new PlatformSpec(p.path("os").asText(), p.path("architecture").asText(), p.path("variant").asText(null))
                 : null;
         Map<String, String> annotations = new LinkedHashMap<>();
         node.path("annotations").properties().forEach(e -> annotations.put(e.getKey(), e.getValue().asText()));

@@ -1,5 +1,6 @@
 package dev.imagecensus.enricher.registry;
 
+import dev.imagecensus.enricher.classify.ImageConfig;
 import dev.imagecensus.schemas.avro.Existence;
 import dev.imagecensus.schemas.reference.ImageReference;
 import java.io.IOException;
@@ -7,7 +8,6 @@ import java.net.http.HttpClient;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Predicate;
 
 /**
  * A small OCI Distribution client: manifests (GET with every manifest type accepted, HEAD for existence
@@ -99,7 +99,7 @@ public final class RegistryClient implements AutoCloseable {
                 if (!Digests.of(body, descriptor.digest()).equals(descriptor.digest())) {
                     return RegistryResult.failed(Existence.BAD_IMAGE_FORMAT, "config does not match " + descriptor.digest());
                 }
-                return RegistryResult.found(ImageConfig.parse(body, descriptor.digest()));
+                return RegistryResult.found(ImageConfigParser.parse(body));
             } catch (BadImageException e) {
                 return RegistryResult.failed(Existence.BAD_IMAGE_FORMAT, e.getMessage());
             } catch (IOException e) {
@@ -109,14 +109,14 @@ public final class RegistryClient implements AutoCloseable {
     }
 
     /**
-     * Streams a layer through {@code handler}; content bytes only for regular files whose normalised path
-     * {@code wantsContent} accepts. Found means the blob was reached: check {@link LayerScan#isPartial()}.
+     * Streams a layer through {@code handler}, entry by entry. Found means the blob was reached: check
+     * {@link LayerScan#isPartial()}.
      */
-    public RegistryResult<LayerScan> readLayer(ImageReference image, Descriptor layer, Predicate<String> wantsContent,
-                                               LayerEntryHandler handler, Deadline deadline) {
+    public RegistryResult<LayerScan> readLayer(ImageReference image, Descriptor layer, LayerEntryHandler handler,
+                                               Deadline deadline) {
         return guarded(() -> blob(image, layer, deadline).map(exchange -> {
             try (exchange) {
-                return LayerReader.read(exchange.body(), layer.digest(), wantsContent, handler, config.limits(), deadline);
+                return LayerReader.read(exchange.body(), layer.digest(), handler, config.limits(), deadline);
             }
         }));
     }

@@ -1,5 +1,9 @@
 package dev.imagecensus.enricher.registry;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.imagecensus.enricher.classify.ExistenceMapper;
+import dev.imagecensus.enricher.classify.RegistryOutcome;
 import dev.imagecensus.schemas.avro.Existence;
 import java.io.IOException;
 import java.net.URI;
@@ -7,17 +11,20 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
  * One registry API call: politeness and retries ({@link Retrier}), auth ({@link Authenticator}: one fresh
  * answer per 401, never a loop), redirects followed by hand so credentials never go to another host (blob
- * storage such as S3 rejects them), and the final status turned into an answer. 401/403/404 are answers.
+ * storage such as S3 rejects them), and the final status (and OCI error code) turned into an answer by the
+ * classifier's {@link ExistenceMapper}. 401/403/404 are answers.
  */
 final class RegistryHttp {
 
     private static final int MAX_REDIRECTS = 5;
     private static final int MAX_ERROR_BODY = 2048;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final RegistryHosts hosts;
     private final Retrier retrier;
@@ -74,27 +81,24 @@ final class RegistryHttp {
                 authorization = header.value();
                 continue;
             }
-            String detail = "HTTP " + status + errorBody(exchange);
+            byte[] body = errorBody(exchange);
             exchange.close();
-            return RegistryResult.failed(classify(status, exchange.headers(), registry), detail);
+            return RegistryResult.failed(classify(status, exchange.headers(), registry, body), "HTTP " + status + excerpt(body));
         }
     }
 
-    private Existence classify(int status, HttpHeaders headers, String registry) {
+    private Existence classify(int status, HttpHeaders headers, String registry, byte[] body) {
         if (status == 401) {
             boolean scope = Challenge.preferred(headers.allValues("WWW-Authenticate"))
                     .map(c -> c.error().equals("insufficient_scope")).orElse(false);
             // Authenticated but not allowed is authorization; anonymous and refused means log in first.
-            return scope && authenticator.hasCredentials(registry) ? Existence.AUTHORIZATION_FAILURE
-                    : Existence.AUTHENTICATION_FAILURE;
+            if (scope && authenticator.hasCredentials(registry)) {
+                return Existence.AUTHORIZATION_FAILURE;
+            }
         }
-        if (status == 403) {
-            return Existence.AUTHORIZATION_FAILURE;
-        }
-        if (status == 404) {
-            return Existence.ABSENT;
-        }
-        return status >= 500 ? Existence.REGISTRY_UNAVAILABLE : Existence.UNKNOWN_ERROR;
+        Existence existence = ExistenceMapper.map(new RegistryOutcome.Http(status, errorCode(body)));
+        // A 2xx never gets here: it was returned as found. Only a 3xx without Location could.
+        return existence == Existence.AVAILABLE ? Existence.UNKNOWN_ERROR : existence;
     }
 
     private HttpRequest request(String method, URI uri, String accept, String authorization, Deadline deadline) {
@@ -115,15 +119,28 @@ final class RegistryHttp {
         return Objects.equals(a.getScheme(), b.getScheme()) && Objects.equals(a.getAuthority(), b.getAuthority());
     }
 
-    /** A short excerpt of an error body (registries explain in JSON), best effort. */
-    private static String errorBody(Exchange exchange) {
+    /** The start of an error body (registries explain in JSON), best effort. */
+    private static byte[] errorBody(Exchange exchange) {
         try {
             byte[] bytes = exchange.readAtMost(MAX_ERROR_BODY);
-            String text = new String(bytes, 0, Math.min(bytes.length, MAX_ERROR_BODY), StandardCharsets.UTF_8)
-                    .replaceAll("\\s+", " ").trim();
-            return text.isEmpty() ? "" : ": " + (text.length() > 300 ? text.substring(0, 300) + "…" : text);
+            return bytes.length > MAX_ERROR_BODY ? Arrays.copyOf(bytes, MAX_ERROR_BODY) : bytes;
         } catch (IOException e) {
-            return "";
+            return new byte[0];
+        }
+    }
+
+    private static String excerpt(byte[] body) {
+        String text = new String(body, StandardCharsets.UTF_8).replaceAll("\\s+", " ").trim();
+        return text.isEmpty() ? "" : ": " + (text.length() > 300 ? text.substring(0, 300) + "…" : text);
+    }
+
+    /** The first OCI error code ({@code {"errors":[{"code":"MANIFEST_UNKNOWN"}]}}), null when there is none. */
+    static String errorCode(byte[] body) {
+        try {
+            JsonNode code = JSON.readTree(body).path("errors").path(0).path("code");
+            return code.isTextual() ? code.asText() : null;
+        } catch (IOException | RuntimeException e) {
+            return null; // not JSON: no code, the status decides
         }
     }
 }

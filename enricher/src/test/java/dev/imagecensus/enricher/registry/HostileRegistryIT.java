@@ -11,6 +11,7 @@ import dev.imagecensus.embedded.oci.LayerCompression;
 import dev.imagecensus.embedded.oci.OciMediaTypes;
 import dev.imagecensus.embedded.oci.SyntheticImage;
 import dev.imagecensus.embedded.oci.SyntheticImages;
+import dev.imagecensus.enricher.classify.PlatformSpec;
 import dev.imagecensus.schemas.avro.Existence;
 import dev.imagecensus.schemas.reference.ImageReference;
 import java.io.OutputStream;
@@ -134,7 +135,7 @@ class HostileRegistryIT {
                 Expected.scratch(), false));
         try (RegistryClient client = client(config())) {
             TestClients.Collecting visitor = new TestClients.Collecting();
-            ImageInspection inspection = new ImageInspector(client, PlatformSelector.linuxAmd64())
+            ImageInspection inspection = new ImageInspector(client, PlatformSpec.LINUX_AMD64)
                     .inspect(ref("bomb"), visitor).orElseThrow();
 
             assertThat(inspection.isPartial()).isTrue();
@@ -162,10 +163,10 @@ class HostileRegistryIT {
         });
         try (RegistryClient client = client(config())) {
             long start = System.nanoTime();
-            ImageInspection stalled = new ImageInspector(client, PlatformSelector.linuxAmd64())
+            ImageInspection stalled = new ImageInspector(client, PlatformSpec.LINUX_AMD64)
                     .inspect(ref("stall"), new TestClients.Collecting()).orElseThrow();
             RegistryResult<Manifest> manifest = client.manifest(ref("stall-manifest"));
-            ImageInspection good = new ImageInspector(client, PlatformSelector.linuxAmd64())
+            ImageInspection good = new ImageInspector(client, PlatformSpec.LINUX_AMD64)
                     .inspect(ref("good"), new TestClients.Collecting()).orElseThrow();
 
             assertThat(stalled.partialReason()).contains("STALLED");
@@ -233,7 +234,7 @@ class HostileRegistryIT {
                 FakeRegistry.send(exchange, 307, "text/plain", new byte[0]);
             });
             try (RegistryClient client = client(config().credentials(CredentialStore.of(Map.of(fake.host(), credentials))))) {
-                ImageInspection inspection = new ImageInspector(client, PlatformSelector.linuxAmd64())
+                ImageInspection inspection = new ImageInspector(client, PlatformSpec.LINUX_AMD64)
                         .inspect(ref("good"), new TestClients.Collecting()).orElseThrow();
 
                 assertThat(inspection.isPartial()).isFalse();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.imagecensus.embedded.oci.Layer;
 import dev.imagecensus.embedded.oci.LayerCompression;
 import dev.imagecensus.embedded.oci.TarLayer;
+import dev.imagecensus.enricher.classify.EntryType;
 import dev.imagecensus.enricher.registry.LayerScan.PartialReason;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -23,8 +24,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 class LayerReaderTest {
 
-    private final List<LayerEntry> seen = new ArrayList<>();
-    private final LayerEntryHandler collect = (entry, data) -> seen.add(entry);
+    private final List<TestClients.Seen> seen = new ArrayList<>();
+    private final LayerEntryHandler collect = TestClients.collect(seen, path -> !path.contains("bin/"), 100);
 
     @ParameterizedTest
     @EnumSource(LayerCompression.class)
@@ -38,24 +39,23 @@ class LayerReaderTest {
                 .file("etc/big", "x".repeat(5000))
                 .build(compression);
 
-        LayerScan scan = read(layer, Limits.defaults().withMaxContentBytes(100));
+        LayerScan scan = read(layer, Limits.defaults());
 
         assertThat(scan.isComplete()).isTrue();
         assertThat(scan.digestVerified()).isTrue();
         assertThat(scan.compression().name()).isEqualTo(compression.name());
         assertThat(scan.compressedBytes()).isEqualTo(layer.blob().size());
-        assertThat(seen).extracting(LayerEntry::path).containsExactly("etc", "usr/lib/os-release", "etc/os-release",
+        assertThat(seen).extracting(TestClients.Seen::path).containsExactly("etc", "usr/lib/os-release", "etc/os-release",
                 "bin/sh", "etc/.wh.issue", "etc/big");
-        assertThat(seen.get(0).type()).isEqualTo(LayerEntry.Type.DIRECTORY);
+        assertThat(seen.get(0).type()).isEqualTo(EntryType.DIRECTORY);
         assertThat(new String(seen.get(1).content(), StandardCharsets.UTF_8)).isEqualTo("ID=alpine\n");
-        assertThat(seen.get(2).type()).isEqualTo(LayerEntry.Type.SYMLINK);
+        assertThat(seen.get(2).type()).isEqualTo(EntryType.SYMLINK);
         assertThat(seen.get(2).linkTarget()).isEqualTo("../usr/lib/os-release");
-        assertThat(seen.get(3).type()).isEqualTo(LayerEntry.Type.HARDLINK);
+        assertThat(seen.get(3).type()).isEqualTo(EntryType.HARDLINK);
         assertThat(seen.get(3).linkTarget()).isEqualTo("./bin/busybox");
-        assertThat(seen.get(4).type()).isEqualTo(LayerEntry.Type.FILE);
+        assertThat(seen.get(4).type()).isEqualTo(EntryType.FILE);
         assertThat(seen.get(4).content()).isEmpty();
-        assertThat(seen.get(5).content()).hasSize(100);
-        assertThat(seen.get(5).contentTruncated()).isTrue();
+        assertThat(seen.get(5).content()).hasSize(100); // the handler reads what it wants, the reader skips the rest
     }
 
     @Test
@@ -64,8 +64,7 @@ class LayerReaderTest {
         List<String> data = new ArrayList<>();
 
         LayerScan scan = LayerReader.read(new ByteArrayInputStream(layer.blob().bytes()), layer.blob().digest(),
-                path -> false, (entry, in) -> {
-                    assertThat(entry.content()).isNull();
+                (entry, in) -> {
                     data.add(new String(in.readAllBytes(), StandardCharsets.UTF_8));
                     in.close(); // ignored
                     return true;
@@ -80,7 +79,7 @@ class LayerReaderTest {
         Layer layer = TarLayer.builder().file("a", "1").file("b", "2").build(LayerCompression.GZIP);
 
         LayerScan scan = LayerReader.read(new ByteArrayInputStream(layer.blob().bytes()), layer.blob().digest(),
-                path -> true, (entry, in) -> false, Limits.defaults(), Deadline.none());
+                (entry, in) -> false, Limits.defaults(), Deadline.none());
 
         assertThat(scan.stoppedByHandler()).isTrue();
         assertThat(scan.isPartial()).isFalse();
@@ -91,8 +90,7 @@ class LayerReaderTest {
     void shouldMarkPartialWhenGzipBombExceedsRatio() throws IOException {
         byte[] bomb = gzippedTarOfZeros(64L << 20);
 
-        LayerScan scan = LayerReader.read(new ByteArrayInputStream(bomb), Digests.of(bomb, "sha256:"), path -> true,
-                collect, Limits.defaults().withDecompressionRatio(100, 8L << 20), Deadline.none());
+        LayerScan scan = LayerReader.read(new ByteArrayInputStream(bomb), Digests.of(bomb, "sha256:"), collect, Limits.defaults().withDecompressionRatio(100, 8L << 20), Deadline.none());
 
         assertThat(scan.partialReason()).isEqualTo(PartialReason.DECOMPRESSION_RATIO);
         assertThat(scan.uncompressedBytes()).isLessThan(9L << 20);
@@ -111,14 +109,13 @@ class LayerReaderTest {
     @Test
     void shouldMarkPartialWhenBytesAreCorruptOrDigestDiffers() {
         byte[] junk = "this is not a tar at all, not even close................".repeat(20).getBytes(StandardCharsets.UTF_8);
-        LayerScan corrupt = LayerReader.read(new ByteArrayInputStream(junk), Digests.of(junk, "sha256:"), p -> true,
-                collect, Limits.defaults(), Deadline.none());
+        LayerScan corrupt = LayerReader.read(new ByteArrayInputStream(junk), Digests.of(junk, "sha256:"), collect, Limits.defaults(), Deadline.none());
         byte[] truncatedGzip = java.util.Arrays.copyOf(TarLayer.builder().file("a", "b".repeat(10_000)).build(LayerCompression.GZIP).blob().bytes(), 40);
         LayerScan truncated = LayerReader.read(new ByteArrayInputStream(truncatedGzip), Digests.of(truncatedGzip, "sha256:"),
-                p -> true, collect, Limits.defaults(), Deadline.none());
+                collect, Limits.defaults(), Deadline.none());
         Layer layer = TarLayer.builder().file("a", "b").build(LayerCompression.GZIP);
         LayerScan mismatch = LayerReader.read(new ByteArrayInputStream(layer.blob().bytes()), "sha256:" + "0".repeat(64),
-                p -> true, collect, Limits.defaults(), Deadline.none());
+                collect, Limits.defaults(), Deadline.none());
 
         assertThat(corrupt.partialReason()).isEqualTo(PartialReason.CORRUPT);
         assertThat(truncated.partialReason()).isEqualTo(PartialReason.CORRUPT);
@@ -129,13 +126,13 @@ class LayerReaderTest {
     void shouldMarkPartialWhenHandlerThrowsOrDeadlinePassed() throws InterruptedException {
         Layer layer = TarLayer.builder().file("a", "1").build(LayerCompression.GZIP);
         LayerScan failing = LayerReader.read(new ByteArrayInputStream(layer.blob().bytes()), layer.blob().digest(),
-                p -> true, (e, in) -> {
+                (e, in) -> {
                     throw new IllegalStateException("boom");
                 }, Limits.defaults(), Deadline.none());
         Deadline past = Deadline.after(Duration.ofMillis(1));
         Thread.sleep(5);
         LayerScan late = LayerReader.read(new ByteArrayInputStream(layer.blob().bytes()), layer.blob().digest(),
-                p -> true, collect, Limits.defaults(), past);
+                collect, Limits.defaults(), past);
 
         assertThat(failing.partialReason()).isEqualTo(PartialReason.HANDLER_FAILED);
         assertThat(failing.detail()).contains("boom");
@@ -144,7 +141,7 @@ class LayerReaderTest {
 
     private LayerScan read(Layer layer, Limits limits) {
         return LayerReader.read(new ByteArrayInputStream(layer.blob().bytes()), layer.blob().digest(),
-                path -> !path.contains("bin/"), collect, limits, Deadline.none());
+                collect, limits, Deadline.none());
     }
 
     /** One tar entry of {@code size} zero bytes, gzipped: about 1000:1. Zeros must be file data, not tar padding. */

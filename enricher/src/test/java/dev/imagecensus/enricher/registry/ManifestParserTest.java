@@ -3,6 +3,8 @@ package dev.imagecensus.enricher.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.imagecensus.enricher.classify.IndexEntry;
+import dev.imagecensus.enricher.classify.PlatformSpec;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -33,11 +35,10 @@ class ManifestParserTest {
 
         Manifest.Index index = (Manifest.Index) manifest;
         assertThat(index.manifests()).hasSize(3);
-        assertThat(index.images()).extracting(Descriptor::digest).containsExactly(D1, D2);
-        assertThat(index.platforms()).extracting(Platform::toString).containsExactly("linux/amd64", "linux/arm64/v8");
-        assertThat(PlatformSelector.linuxAmd64().select(index)).map(Descriptor::digest).hasValue(D1);
-        assertThat(PlatformSelector.preferring(Platform.of("linux", "arm64", null)).select(index))
-                .map(Descriptor::digest).hasValue(D2);
+        assertThat(index.manifests().get(2).asIndexEntry().isAttestation()).isTrue();
+        assertThat(index.platforms()).containsExactly("linux/amd64", "linux/arm64/v8");
+        assertThat(index.choose(PlatformSpec.LINUX_AMD64).selected()).map(IndexEntry::digest).hasValue(D1);
+        assertThat(index.choose(PlatformSpec.parse("linux/arm64")).selected()).map(IndexEntry::digest).hasValue(D2);
     }
 
     @Test

@@ -13,6 +13,7 @@ import dev.imagecensus.embedded.oci.SyntheticImage;
 import dev.imagecensus.embedded.oci.SyntheticImages;
 import dev.imagecensus.embedded.oci.TestPki;
 import dev.imagecensus.embedded.oci.TokenServer;
+import dev.imagecensus.enricher.classify.PlatformSpec;
 import dev.imagecensus.schemas.avro.Existence;
 import dev.imagecensus.schemas.reference.ImageReference;
 import java.nio.file.Files;
@@ -35,7 +36,7 @@ class RegistryAuthIT {
              RegistryClient wrong = TestClients.client(registry, credentials(registry, "census", "wrong"), RegistryListener.NONE);
              RegistryClient none = TestClients.client(registry, CredentialStore.anonymous(), RegistryListener.NONE)) {
 
-            ImageInspection inspection = new ImageInspector(right, PlatformSelector.linuxAmd64())
+            ImageInspection inspection = new ImageInspector(right, PlatformSpec.LINUX_AMD64)
                     .inspect(ref(registry, ALPINE), new TestClients.Collecting()).orElseThrow();
             RegistryResult<Manifest> denied = wrong.manifest(ref(registry, ALPINE));
             RegistryResult<ManifestHead> anonymous = none.headManifest(ref(registry, ALPINE));
@@ -54,7 +55,7 @@ class RegistryAuthIT {
                 credentials(registry, TokenServer.READER, TokenServer.READER_PASSWORD), RegistryListener.NONE)) {
             int before = tokens.tokensIssued(TokenServer.READER);
 
-            ImageInspection inspection = new ImageInspector(client, PlatformSelector.linuxAmd64())
+            ImageInspection inspection = new ImageInspector(client, PlatformSpec.LINUX_AMD64)
                     .inspect(ref(registry, SyntheticImages.named("multiarch")), new TestClients.Collecting()).orElseThrow();
             assertThat(client.headManifest(ref(registry, SyntheticImages.named("multiarch"))).isFound()).isTrue();
 

@@ -7,6 +7,8 @@ import dev.imagecensus.embedded.junit.DockerRegistryExtension;
 import dev.imagecensus.embedded.oci.DockerRegistryProcess;
 import dev.imagecensus.embedded.oci.SyntheticImage;
 import dev.imagecensus.embedded.oci.SyntheticImages;
+import dev.imagecensus.enricher.classify.EntryType;
+import dev.imagecensus.enricher.classify.PlatformSpec;
 import dev.imagecensus.schemas.avro.Existence;
 import dev.imagecensus.schemas.reference.ImageReference;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +24,7 @@ class RegistryClientIT {
     @Test
     void shouldReadEveryImageAsBuiltWhenPushedToRealRegistry(DockerRegistryProcess registry) {
         try (RegistryClient client = TestClients.client(registry, CredentialStore.anonymous(), counters)) {
-            ImageInspector inspector = new ImageInspector(client, PlatformSelector.linuxAmd64());
+            ImageInspector inspector = new ImageInspector(client, PlatformSpec.LINUX_AMD64);
             for (SyntheticImage image : SyntheticImages.all()) {
                 TestClients.Collecting visitor = new TestClients.Collecting();
                 RegistryResult<ImageInspection> result = inspector.inspect(ref(registry, image), visitor);
@@ -34,7 +36,7 @@ class RegistryClientIT {
                 ImageInspection inspection = result.orElseThrow();
                 assertThat(inspection.manifest().digest()).as(image.name()).isEqualTo(image.digest());
                 assertThat(inspection.manifest().mediaType()).as(image.name()).isEqualTo(image.manifest().mediaType());
-                assertThat(inspection.platforms()).extracting(Platform::toString).as(image.name())
+                assertThat(inspection.platforms()).as(image.name())
                         .containsExactlyElementsOf(image.expected().platforms());
                 assertThat(inspection.config().platform().toString()).isEqualTo("linux/amd64");
                 assertThat(inspection.isPartial()).as(image.name()).isFalse();
@@ -50,12 +52,12 @@ class RegistryClientIT {
             ImageReference multiarch = ref(registry, SyntheticImages.named("multiarch"));
 
             Manifest.Index index = (Manifest.Index) client.manifest(multiarch).orElseThrow();
-            ImageInspection arm = new ImageInspector(client, PlatformSelector.preferring(Platform.of("linux", "arm64", null)))
+            ImageInspection arm = new ImageInspector(client, PlatformSpec.parse("linux/arm64"))
                     .inspect(multiarch, new TestClients.Collecting()).orElseThrow();
 
             assertThat(index.manifests()).hasSize(3);
-            assertThat(index.manifests().get(2).isAttestation()).isTrue();
-            assertThat(index.platforms()).extracting(Platform::toString).containsExactly("linux/amd64", "linux/arm64/v8");
+            assertThat(index.manifests().get(2).asIndexEntry().isAttestation()).isTrue();
+            assertThat(index.platforms()).containsExactly("linux/amd64", "linux/arm64/v8");
             assertThat(arm.config().platform().toString()).isEqualTo("linux/arm64/v8");
             assertThat(arm.image().digest()).isEqualTo(index.manifests().get(1).digest());
         }
@@ -64,7 +66,7 @@ class RegistryClientIT {
     @Test
     void shouldSeeSymlinksWhiteoutsAndZstdWhenReadingLayers(DockerRegistryProcess registry) {
         try (RegistryClient client = TestClients.client(registry, CredentialStore.anonymous(), counters)) {
-            ImageInspector inspector = new ImageInspector(client, PlatformSelector.linuxAmd64());
+            ImageInspector inspector = new ImageInspector(client, PlatformSpec.LINUX_AMD64);
             TestClients.Collecting alpine = new TestClients.Collecting();
             TestClients.Collecting whiteout = new TestClients.Collecting();
             TestClients.Collecting zstd = new TestClients.Collecting();
@@ -73,11 +75,11 @@ class RegistryClientIT {
             inspector.inspect(ref(registry, SyntheticImages.named("whiteout")), whiteout).orElseThrow();
             inspector.inspect(ref(registry, SyntheticImages.named("zstd")), zstd).orElseThrow();
 
-            assertThat(alpine.entry("etc/os-release").type()).isEqualTo(LayerEntry.Type.SYMLINK);
+            assertThat(alpine.entry("etc/os-release").type()).isEqualTo(EntryType.SYMLINK);
             assertThat(alpine.entry("etc/os-release").linkTarget()).isEqualTo("../usr/lib/os-release");
-            assertThat(alpine.entry("bin/sh").type()).isEqualTo(LayerEntry.Type.HARDLINK);
+            assertThat(alpine.entry("bin/sh").type()).isEqualTo(EntryType.HARDLINK);
             assertThat(new String(alpine.entry("usr/lib/os-release").content(), StandardCharsets.UTF_8)).contains("ID=alpine");
-            assertThat(whiteout.entry("etc/.wh.os-release").type()).isEqualTo(LayerEntry.Type.FILE);
+            assertThat(whiteout.entry("etc/.wh.os-release").type()).isEqualTo(EntryType.FILE);
             assertThat(whiteout.scans).extracting(LayerScan::compression)
                     .containsExactly(LayerScan.Compression.GZIP, LayerScan.Compression.NONE);
             assertThat(zstd.scans).extracting(LayerScan::compression).containsExactly(LayerScan.Compression.ZSTD);
@@ -120,7 +122,7 @@ class RegistryClientIT {
     @Test
     void shouldDownloadNothingOfSharedBaseLayerWhenItsDigestIsCached(DockerRegistryProcess registry) {
         try (RegistryClient client = TestClients.client(registry, CredentialStore.anonymous(), counters)) {
-            ImageInspector inspector = new ImageInspector(client, PlatformSelector.linuxAmd64());
+            ImageInspector inspector = new ImageInspector(client, PlatformSpec.LINUX_AMD64);
             Set<String> seen = new java.util.HashSet<>();
             TestClients.Collecting first = new TestClients.Collecting(d -> !seen.add(d));
             TestClients.Collecting second = new TestClients.Collecting(d -> !seen.add(d));
@@ -131,7 +133,7 @@ class RegistryClientIT {
             assertThat(app.layers().get(0).layer().digest()).isEqualTo(debian.layers().get(0).layer().digest());
             assertThat(app.layers().get(0).scan()).isNull();
             assertThat(app.layerBytes()).isEqualTo(app.layers().get(1).layer().size());
-            assertThat(second.entries).extracting(LayerEntry::path).containsExactly("app", "app/server");
+            assertThat(second.entries).extracting(TestClients.Seen::path).containsExactly("app", "app/server");
         }
     }
 }

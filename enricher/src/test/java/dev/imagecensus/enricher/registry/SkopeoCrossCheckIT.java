@@ -9,6 +9,7 @@ import dev.imagecensus.embedded.junit.DockerRegistryExtension;
 import dev.imagecensus.embedded.oci.DockerRegistryProcess;
 import dev.imagecensus.embedded.oci.SyntheticImage;
 import dev.imagecensus.embedded.oci.SyntheticImages;
+import dev.imagecensus.enricher.classify.PlatformSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -35,7 +36,7 @@ class SkopeoCrossCheckIT {
         JsonNode inspected = new ObjectMapper().readTree(output);
 
         try (RegistryClient client = TestClients.client(registry, CredentialStore.anonymous(), RegistryListener.NONE)) {
-            ImageInspection ours = new ImageInspector(client, PlatformSelector.linuxAmd64())
+            ImageInspection ours = new ImageInspector(client, PlatformSpec.LINUX_AMD64)
                     .inspect(TestClients.ref(registry, image), new TestClients.Collecting()).orElseThrow();
 
             assertThat(inspected.path("Digest").asText()).isEqualTo(ours.manifest().digest());

@@ -2,6 +2,7 @@ package dev.imagecensus.enricher.registry;
 
 import dev.imagecensus.embedded.oci.DockerRegistryProcess;
 import dev.imagecensus.embedded.oci.SyntheticImage;
+import dev.imagecensus.enricher.classify.EntryType;
 import dev.imagecensus.schemas.reference.ImageReference;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,9 +36,23 @@ final class TestClients {
         return CredentialStore.of(java.util.Map.of(registry.host(), new Credentials(user, password)));
     }
 
+    /** A tar entry as a test saw it: normalised path, and the first bytes of files it wanted. */
+    record Seen(String path, EntryType type, String linkTarget, byte[] content) {
+    }
+
+    /** A handler adding every entry to {@code seen}, with up to {@code maxContent} bytes of wanted files. */
+    static LayerEntryHandler collect(List<Seen> seen, Predicate<String> wants, int maxContent) {
+        return (entry, data) -> {
+            String path = entry.normalizedPath();
+            byte[] content = entry.type() == EntryType.FILE && wants.test(path) ? data.readNBytes(maxContent) : null;
+            seen.add(new Seen(path, entry.type(), entry.linkTarget(), content));
+            return true;
+        };
+    }
+
     /** Collects every entry of every layer it is offered; content for os-release files. */
     static final class Collecting implements LayerVisitor {
-        final List<LayerEntry> entries = new ArrayList<>();
+        final List<Seen> entries = new ArrayList<>();
         final List<LayerScan> scans = new ArrayList<>();
         private final Predicate<String> skip;
 
@@ -50,13 +65,9 @@ final class TestClients {
         }
 
         @Override
-        public Predicate<String> wantsContent() {
-            return path -> path.endsWith("os-release") || path.endsWith("openssl.cnf");
-        }
-
-        @Override
         public LayerEntryHandler open(Descriptor layer) {
-            return skip.test(layer.digest()) ? null : (entry, data) -> entries.add(entry);
+            return skip.test(layer.digest()) ? null
+                    : collect(entries, path -> path.endsWith("os-release") || path.endsWith("openssl.cnf"), 1 << 20);
         }
 
         @Override
@@ -64,7 +75,7 @@ final class TestClients {
             scans.add(scan);
         }
 
-        LayerEntry entry(String path) {
+        Seen entry(String path) {
             return entries.stream().filter(e -> e.path().equals(path)).findFirst()
                     .orElseThrow(() -> new AssertionError("no entry " + path + " in " + entries));
         }

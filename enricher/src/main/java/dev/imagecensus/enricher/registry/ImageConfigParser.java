@@ -2,6 +2,7 @@ package dev.imagecensus.enricher.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.imagecensus.enricher.classify.ImageConfig;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,29 +10,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The parts of an image config blob that classification uses: platform, environment (for {@code GODEBUG},
- * {@code OPENSSL_CONF}), labels, and the layers' diff ids.
- *
- * @param variant    null when absent
- * @param osVersion  null when absent
+ * Parses an image config blob into the classifier's {@link ImageConfig}: platform, environment (for
+ * {@code GODEBUG}, {@code OPENSSL_CONF}) and labels. A config without os or architecture is not an image.
  */
-public record ImageConfig(String digest, String os, String architecture, String variant, String osVersion,
-                          List<String> env, Map<String, String> labels, List<String> diffIds) {
+final class ImageConfigParser {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    public ImageConfig {
-        env = List.copyOf(env);
-        labels = Map.copyOf(labels);
-        diffIds = List.copyOf(diffIds);
+    private ImageConfigParser() {
     }
 
-    /** The config's platform. */
-    public Platform platform() {
-        return new Platform(os, architecture, variant, osVersion);
-    }
-
-    static ImageConfig parse(byte[] body, String digest) throws BadImageException {
+    static ImageConfig parse(byte[] body) throws BadImageException {
         JsonNode root;
         try {
             root = JSON.readTree(body);
@@ -51,9 +40,6 @@ public record ImageConfig(String digest, String os, String architecture, String 
         config.path("Env").forEach(e -> env.add(e.asText()));
         Map<String, String> labels = new LinkedHashMap<>();
         config.path("Labels").properties().forEach(e -> labels.put(e.getKey(), e.getValue().asText()));
-        List<String> diffIds = new ArrayList<>();
-        root.path("rootfs").path("diff_ids").forEach(d -> diffIds.add(d.asText()));
-        return new ImageConfig(digest, os, architecture, root.path("variant").asText(null),
-                root.path("os.version").asText(null), env, labels, diffIds);
+        return new ImageConfig(os, architecture, root.path("variant").asText(null), labels, env);
     }
 }
