@@ -1,6 +1,7 @@
 package dev.imagecensus.enricher.stream;
 
 import dev.imagecensus.enricher.EnricherConfig;
+import dev.imagecensus.enricher.inspect.Classifications;
 import dev.imagecensus.enricher.inspect.ImageInspector.Resolution;
 import dev.imagecensus.schemas.avro.Existence;
 import dev.imagecensus.schemas.avro.ImageClassification;
@@ -40,6 +41,7 @@ final class InspectionProcessor implements Processor<String, Integer, String, Im
     private final Deque<String> toResolve = new ArrayDeque<>();
     private final Set<String> inFlight = new HashSet<>();
     private ProcessorContext<String, ImageClassification> context;
+    private long pendingCount;
     private KeyValueStore<String, Integer> usage;
     private KeyValueStore<String, Long> pending;
     private KeyValueStore<String, ImageClassification> classifications;
@@ -60,6 +62,8 @@ final class InspectionProcessor implements Processor<String, Integer, String, Im
         try (KeyValueIterator<String, Long> all = pending.all()) {
             all.forEachRemaining(entry -> toResolve.add(entry.key));
         }
+        pendingCount = toResolve.size();
+        service.reportPending(context.taskId(), pendingCount);
         context.schedule(settings.drainInterval(), PunctuationType.WALL_CLOCK_TIME, now -> drain());
         context.schedule(settings.recheckScanInterval(), PunctuationType.WALL_CLOCK_TIME, this::scheduleRechecks);
     }
@@ -82,10 +86,10 @@ final class InspectionProcessor implements Processor<String, Integer, String, Im
     private void startInspection(String reference) {
         if (ImageReference.tryParse(reference) instanceof ReferenceParseResult.Invalid invalid) {
             // Nothing to ask a registry: the reference itself is the answer.
-            emit(reference, badFormat(reference, invalid.reason()));
+            emit(reference, Classifications.notInspected(reference, Existence.BAD_IMAGE_FORMAT, invalid.message(), now()));
             return;
         }
-        pending.put(reference, now().toEpochMilli());
+        markPending(reference);
         toResolve.add(reference);
         pump();
     }
@@ -117,9 +121,12 @@ final class InspectionProcessor implements Processor<String, Integer, String, Im
         boolean wasPending = pending.get(reference) != null;
         ImageClassification current = classifications.get(reference);
         if (!resolution.available()) {
-            pending.delete(reference);
+            clearPending(reference);
             if (current == null || current.getExistence() != resolution.existence()) {
-                emit(reference, unavailable(reference, resolution));
+                emit(reference, Classifications.notInspected(reference, resolution.existence(), resolution.error(),
+                        resolution.checkedAt()));
+            } else {
+                classifications.put(reference, rechecked(current, resolution.checkedAt())); // same answer: no record
             }
             return;
         }
@@ -131,19 +138,19 @@ final class InspectionProcessor implements Processor<String, Integer, String, Im
         }
         ImageClassification known = resolution.digest() == null ? null : byDigest.get(resolution.digest());
         if (known != null) {
-            pending.delete(reference);
+            clearPending(reference);
             emit(reference, reused(known, reference, resolution.checkedAt()));
             return;
         }
         // New image, or its tag moved to a digest never seen: inspect in full (still pending until answered).
-        pending.put(reference, now().toEpochMilli());
+        markPending(reference);
         if (inFlight.add(reference)) {
             service.inspect(reference, completed::add);
         }
     }
 
     private void onInspected(String reference, ImageClassification classification) {
-        pending.delete(reference);
+        clearPending(reference);
         if (classification.getExistence() == Existence.AVAILABLE && !classification.getPartial()
                 && classification.getManifestDigest() != null) {
             byDigest.put(classification.getManifestDigest(), classification);
@@ -166,6 +173,27 @@ final class InspectionProcessor implements Processor<String, Integer, String, Im
                 }
             }
         }
+        service.recheckScanned(Instant.ofEpochMilli(nowMillis), settings.recheckInterval());
+    }
+
+    @Override
+    public void close() {
+        service.reportPending(context.taskId(), 0);
+    }
+
+    /** Records a reference as waiting for a registry answer, before any call is made (changelogged). */
+    private void markPending(String reference) {
+        if (pending.get(reference) == null) {
+            service.reportPending(context.taskId(), ++pendingCount);
+        }
+        pending.put(reference, now().toEpochMilli());
+    }
+
+    private void clearPending(String reference) {
+        if (pending.get(reference) != null) {
+            pending.delete(reference);
+            service.reportPending(context.taskId(), --pendingCount);
+        }
     }
 
     private void emit(String reference, ImageClassification classification) {
@@ -175,16 +203,6 @@ final class InspectionProcessor implements Processor<String, Integer, String, Im
 
     private Instant now() {
         return Instant.ofEpochMilli(context.currentSystemTimeMs());
-    }
-
-    private ImageClassification badFormat(String reference, String reason) {
-        return ImageClassification.newBuilder().setImage(reference).setExistence(Existence.BAD_IMAGE_FORMAT)
-                .setExistenceCheckedAt(now()).setError(reason).setClassifiedAt(now()).build();
-    }
-
-    private ImageClassification unavailable(String reference, Resolution resolution) {
-        return ImageClassification.newBuilder().setImage(reference).setExistence(resolution.existence())
-                .setExistenceCheckedAt(resolution.checkedAt()).setError(resolution.error()).setClassifiedAt(now()).build();
     }
 
     private static ImageClassification rechecked(ImageClassification current, Instant at) {

@@ -4,12 +4,19 @@ import dev.imagecensus.enricher.inspect.ImageInspector;
 import dev.imagecensus.enricher.inspect.ImageInspector.Resolution;
 import dev.imagecensus.schemas.avro.Existence;
 import dev.imagecensus.schemas.avro.ImageClassification;
+import dev.imagecensus.enricher.inspect.Classifications;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import org.apache.kafka.streams.processor.TaskId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +33,9 @@ public final class InspectionService implements AutoCloseable {
     private final ExecutorService executor;
     private final int maxInFlight;
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final Map<TaskId, Long> pending = new ConcurrentHashMap<>();
+    private final AtomicLong lastRecheckTick = new AtomicLong(-1);
+    private final AtomicLong completedRechecks = new AtomicLong();
     private final Clock clock;
 
     public InspectionService(ImageInspector inspector, int threads, int maxInFlight, Clock clock) {
@@ -46,8 +56,41 @@ public final class InspectionService implements AutoCloseable {
         return inFlight.get() < maxInFlight;
     }
 
+    /** Registry calls queued on or running in the executor. */
     public int inFlight() {
         return inFlight.get();
+    }
+
+    /** References recorded in the pending stores of this instance's tasks: waiting for, or in, a registry call. */
+    public long pending() {
+        return pending.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /**
+     * Re-check rounds completed: one per re-check interval during which the re-check scans kept running, like the
+     * existence exporter's {@code completed_rechecks_total} ("increments every --check-interval").
+     */
+    public long completedRechecks() {
+        return completedRechecks.get();
+    }
+
+    void reportPending(TaskId task, long count) {
+        if (count <= 0) {
+            pending.remove(task);
+        } else {
+            pending.put(task, count);
+        }
+    }
+
+    /** A task finished a re-check scan at {@code now}; counts a completed round once per {@code interval}. */
+    void recheckScanned(Instant now, Duration interval) {
+        long at = now.toEpochMilli();
+        long last = lastRecheckTick.get();
+        if (last < 0) {
+            lastRecheckTick.compareAndSet(last, at);
+        } else if (at - last >= interval.toMillis() && lastRecheckTick.compareAndSet(last, at)) {
+            completedRechecks.incrementAndGet();
+        }
     }
 
     void resolve(String reference, Consumer<Outcome> callback) {
@@ -78,13 +121,7 @@ public final class InspectionService implements AutoCloseable {
     }
 
     private ImageClassification failed(String reference, RuntimeException e) {
-        return ImageClassification.newBuilder()
-                .setImage(reference)
-                .setExistence(Existence.UNKNOWN_ERROR)
-                .setExistenceCheckedAt(clock.instant())
-                .setError(describe(e))
-                .setClassifiedAt(clock.instant())
-                .build();
+        return Classifications.notInspected(reference, Existence.UNKNOWN_ERROR, describe(e), clock.instant());
     }
 
     private static String describe(RuntimeException e) {
