@@ -34,7 +34,7 @@ public final class InspectionService implements AutoCloseable {
     private final int maxInFlight;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final Map<TaskId, Long> pending = new ConcurrentHashMap<>();
-    private final AtomicLong lastRecheckTick = new AtomicLong(-1);
+    private final AtomicLong lastRecheckTick;
     private final AtomicLong completedRechecks = new AtomicLong();
     private final Clock clock;
 
@@ -45,6 +45,7 @@ public final class InspectionService implements AutoCloseable {
         this.inspector = inspector;
         this.maxInFlight = maxInFlight;
         this.clock = clock;
+        this.lastRecheckTick = new AtomicLong(clock.millis());
         this.executor = Executors.newFixedThreadPool(threads, runnable -> {
             Thread thread = new Thread(runnable, "enricher-inspection");
             thread.setDaemon(true);
@@ -84,11 +85,8 @@ public final class InspectionService implements AutoCloseable {
 
     /** A task finished a re-check scan at {@code now}; counts a completed round once per {@code interval}. */
     void recheckScanned(Instant now, Duration interval) {
-        long at = now.toEpochMilli();
         long last = lastRecheckTick.get();
-        if (last < 0) {
-            lastRecheckTick.compareAndSet(last, at);
-        } else if (at - last >= interval.toMillis() && lastRecheckTick.compareAndSet(last, at)) {
+        if (now.toEpochMilli() - last >= interval.toMillis() && lastRecheckTick.compareAndSet(last, now.toEpochMilli())) {
             completedRechecks.incrementAndGet();
         }
     }

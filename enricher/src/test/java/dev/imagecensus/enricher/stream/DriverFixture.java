@@ -23,6 +23,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,6 +34,7 @@ import java.util.stream.Stream;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.processor.StateStore;
 import org.apache.kafka.streams.state.KeyValueIterator;
 
 /**
@@ -57,6 +59,7 @@ final class DriverFixture implements AutoCloseable {
     final TestOutputTopic<String, ImageClassification> output;
     final List<ImageClassification> classified = new ArrayList<>();
     private final SchemaRegistryClient schemas;
+    private boolean storesClosed;
 
     private DriverFixture(DockerRegistryProcess registry, EmbeddedSchemaRegistry schemaRegistry, Path stateDir,
                           UnaryOperator<EnricherConfig> settings, boolean hold) {
@@ -97,8 +100,15 @@ final class DriverFixture implements AutoCloseable {
         return new DriverFixture(registry, schemas, tempDir(), UnaryOperator.identity(), true);
     }
 
-    /** A new driver on a copy of this one's state directory, as a restarted instance finds its disk. */
+    /**
+     * A new driver on the stores {@code crashed} had committed (the driver commits after every input), as a
+     * restarted instance finds them once restored from their changelogs. The driver cannot replay changelogs, so
+     * the committed stores are closed (RocksDB writes its memtables and committed offsets) and copied; the crashed
+     * driver itself is never closed cleanly.
+     */
     static DriverFixture onStateOf(DriverFixture crashed, DockerRegistryProcess registry, EmbeddedSchemaRegistry schemas) {
+        crashed.driver.getAllStateStores().values().forEach(StateStore::close); // RocksDB writes its memtables
+        crashed.storesClosed = true;
         Path copy = tempDir();
         copyTree(crashed.stateDir, copy);
         return new DriverFixture(registry, schemas, copy, UnaryOperator.identity(), false);
@@ -168,10 +178,21 @@ final class DriverFixture implements AutoCloseable {
         service.close();
         inspector.release();
         try {
-            driver.close();
+            if (!storesClosed) { // a driver whose stores were taken away has nothing left to close cleanly
+                driver.close();
+            }
         } finally {
             schemas.close();
             client.close();
+            deleteTree(stateDir);
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // best effort: a temp dir
         }
     }
 
