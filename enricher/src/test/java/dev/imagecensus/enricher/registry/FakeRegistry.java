@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * huge or garbage manifests, decompression bombs, stalls, redirects to blob storage). Serves synthetic images
  * by path; {@link #route} overrides one exact path. Counts requests and the most requests ever in flight.
  */
-final class FakeRegistry implements AutoCloseable {
+public final class FakeRegistry implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool();
@@ -36,19 +36,19 @@ final class FakeRegistry implements AutoCloseable {
     /** Released on close, so stalling handlers end with the test. */
     final CountDownLatch closing = new CountDownLatch(1);
 
-    FakeRegistry() throws IOException {
+    public FakeRegistry() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
         server.createContext("/", this::handle);
         server.setExecutor(executor);
         server.start();
     }
 
-    String host() {
+    public String host() {
         return "127.0.0.1:" + server.getAddress().getPort();
     }
 
     /** Serves {@code image} under {@code repository}: manifests by tag and digest, blobs by digest. */
-    FakeRegistry serve(String repository, SyntheticImage image) {
+    public FakeRegistry serve(String repository, SyntheticImage image) {
         content.put("/v2/" + repository + "/manifests/" + image.tag(), image.manifest());
         content.put("/v2/" + repository + "/manifests/" + image.digest(), image.manifest());
         image.childManifests().forEach(m -> content.put("/v2/" + repository + "/manifests/" + m.digest(), m));
@@ -56,7 +56,7 @@ final class FakeRegistry implements AutoCloseable {
         return this;
     }
 
-    FakeRegistry route(String path, HttpHandler handler) {
+    public FakeRegistry route(String path, HttpHandler handler) {
         routes.put(path, handler);
         return this;
     }
@@ -67,7 +67,7 @@ final class FakeRegistry implements AutoCloseable {
         return this;
     }
 
-    int hits(String path) {
+    public int hits(String path) {
         AtomicInteger count = hits.get(path);
         return count == null ? 0 : count.get();
     }
@@ -77,7 +77,7 @@ final class FakeRegistry implements AutoCloseable {
     }
 
     /** Answers as the real registry would for served content, 404 otherwise. */
-    void serveStored(HttpExchange exchange) throws IOException {
+    public void serveStored(HttpExchange exchange) throws IOException {
         Blob blob = content.get(exchange.getRequestURI().getPath());
         if (blob == null) {
             send(exchange, 404, "application/json", "{\"errors\":[{\"code\":\"MANIFEST_UNKNOWN\"}]}".getBytes(StandardCharsets.UTF_8));
@@ -87,7 +87,7 @@ final class FakeRegistry implements AutoCloseable {
         send(exchange, 200, blob.mediaType(), blob.bytes());
     }
 
-    static void send(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
+    public static void send(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", contentType);
         boolean head = exchange.getRequestMethod().equals("HEAD");
         if (head) {
@@ -101,7 +101,7 @@ final class FakeRegistry implements AutoCloseable {
     }
 
     /** Sleeps until the test ends (bounded), for stalling handlers. */
-    void stall() {
+    public void stall() {
         try {
             closing.await(20, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

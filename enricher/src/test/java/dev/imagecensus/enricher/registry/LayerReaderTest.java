@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-class LayerReaderTest {
+public class LayerReaderTest {
 
     private final List<TestClients.Seen> seen = new ArrayList<>();
     private final LayerEntryHandler collect = TestClients.collect(seen, path -> !path.contains("bin/"), 100);
@@ -145,7 +145,7 @@ class LayerReaderTest {
     }
 
     /** One tar entry of {@code size} zero bytes, gzipped: about 1000:1. Zeros must be file data, not tar padding. */
-    static byte[] gzippedTarOfZeros(long size) throws IOException {
+    public static byte[] gzippedTarOfZeros(long size) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (OutputStream gzip = new GZIPOutputStream(bytes, 64 * 1024);
              TarArchiveOutputStream tar = new TarArchiveOutputStream(gzip)) {
