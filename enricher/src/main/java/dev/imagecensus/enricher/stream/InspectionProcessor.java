@@ -12,10 +12,11 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -31,7 +32,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * {@link InspectionService}; a digest already classified is reused from the {@code by-digest} store (immutable,
  * kept for good), otherwise the image is inspected in full. Results come back on a queue drained by a
  * wall-clock punctuator, which forwards them. After a crash or rebalance, {@link #init} resubmits every pending
- * reference, so none is left unclassified.
+ * reference, so none is left unclassified. Images in use whose last check is older than the re-check interval are
+ * queued for a HEAD on each scan; the queue is fed to the executor on every drain, as fast as it has room.
  */
 final class InspectionProcessor implements Processor<String, Integer, String, ImageClassification> {
 
@@ -39,6 +41,7 @@ final class InspectionProcessor implements Processor<String, Integer, String, Im
     private final EnricherConfig settings;
     private final Queue<Outcome> completed = new ConcurrentLinkedQueue<>();
     private final Deque<String> toResolve = new ArrayDeque<>();
+    private final Set<String> toRecheck = new LinkedHashSet<>(); // due re-checks, in scan order
     private final Set<String> inFlight = new HashSet<>();
     private ProcessorContext<String, ImageClassification> context;
     private long pendingCount;
@@ -94,11 +97,22 @@ final class InspectionProcessor implements Processor<String, Integer, String, Im
         pump();
     }
 
-    /** Submits queued resolutions while the executor has room; the rest wait in the pending store. */
+    /**
+     * Submits queued resolutions while the executor has room, new references before re-checks; the rest wait
+     * (new ones in the pending store) for the next drain.
+     */
     private void pump() {
         while (!toResolve.isEmpty() && service.hasCapacity()) {
             String reference = toResolve.poll();
             if (inFlight.add(reference)) {
+                service.resolve(reference, completed::add);
+            }
+        }
+        Iterator<String> rechecks = toRecheck.iterator();
+        while (rechecks.hasNext() && service.hasCapacity()) {
+            String reference = rechecks.next();
+            rechecks.remove();
+            if (usage.get(reference) != null && pending.get(reference) == null && inFlight.add(reference)) {
                 service.resolve(reference, completed::add);
             }
         }
@@ -162,17 +176,17 @@ final class InspectionProcessor implements Processor<String, Integer, String, Im
     private void scheduleRechecks(long nowMillis) {
         Instant due = Instant.ofEpochMilli(nowMillis).minus(settings.recheckInterval());
         try (KeyValueIterator<String, Integer> inUse = usage.all()) {
-            while (inUse.hasNext() && service.hasCapacity()) {
-                KeyValue<String, Integer> entry = inUse.next();
-                ImageClassification current = classifications.get(entry.key);
-                if (current != null && current.getExistenceCheckedAt().isBefore(due)
-                        && pending.get(entry.key) == null && !inFlight.contains(entry.key)
-                        && ImageReference.tryParse(entry.key) instanceof ReferenceParseResult.Valid) {
-                    inFlight.add(entry.key);
-                    service.resolve(entry.key, completed::add);
+            while (inUse.hasNext()) {
+                String reference = inUse.next().key;
+                ImageClassification current = classifications.get(reference);
+                if (current != null && current.getExistenceCheckedAt().isBefore(due) && !inFlight.contains(reference)
+                        && pending.get(reference) == null && !toRecheck.contains(reference)
+                        && ImageReference.tryParse(reference) instanceof ReferenceParseResult.Valid) {
+                    toRecheck.add(reference);
                 }
             }
         }
+        pump();
         service.recheckScanned(Instant.ofEpochMilli(nowMillis), settings.recheckInterval());
     }
 

@@ -120,12 +120,20 @@ final class DriverFixture implements AutoCloseable {
 
     /** Advances the wall clock in drain-interval steps until {@code condition} holds (fails after 20 s). */
     void await(String what, BooleanSupplier condition) {
+        awaitWithin(what, Duration.ofDays(1), condition);
+    }
+
+    /** Like {@link #await}, but also fails when the driver's wall clock moved more than {@code budget}. */
+    void awaitWithin(String what, Duration budget, BooleanSupplier condition) {
         long deadline = System.nanoTime() + WAIT.toNanos();
+        Duration moved = Duration.ZERO;
         while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what + "; output so far: " + classified);
+            if (System.nanoTime() > deadline || moved.compareTo(budget) > 0) {
+                throw new AssertionError("timed out waiting for " + what + " (driver clock moved " + moved
+                        + "); classified so far: " + classified.stream().map(c -> c.getImage() + "=" + c.getExistence()).toList());
             }
             step();
+            moved = moved.plus(config.drainInterval());
         }
     }
 

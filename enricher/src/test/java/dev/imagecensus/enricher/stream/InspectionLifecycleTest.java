@@ -16,7 +16,9 @@ import dev.imagecensus.embedded.registry.EmbeddedSchemaRegistryConfig;
 import dev.imagecensus.schemas.avro.Existence;
 import dev.imagecensus.schemas.avro.ImageClassification;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -108,6 +110,28 @@ class InspectionLifecycleTest {
             assertThat(fixture.<ImageClassification>entries(EnricherTopology.CLASSIFICATIONS_STORE).get(ref(alpine))
                     .getExistenceCheckedAt()).isAfter(alpineBefore.getExistenceCheckedAt());
             assertThat(fixture.service.completedRechecks()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void shouldRecheckEveryDueImageSoonWhenMoreAreDueThanTheExecutorHolds(DockerRegistryProcess registry) {
+        List<String> refs = Stream.of("alpine", "debian", "ubuntu", "distroless", "busybox")
+                .map(name -> SyntheticImages.named(name).reference(registry.host())).toList();
+        try (DriverFixture fixture = DriverFixture.start(registry, schemas, c -> c.withInspections(1, 1))) {
+            // Given five images in use and room for one registry call at a time
+            for (int i = 0; i < refs.size(); i++) {
+                fixture.pipe(key("p" + i, "c"), added("p" + i, "c", refs.get(i)));
+            }
+            fixture.awaitClassified(refs.size());
+            fixture.settle();
+
+            // When they all fall due at once
+            fixture.advance(fixture.config.recheckInterval().plusMinutes(1));
+
+            // Then they are re-checked one after the other as answers come back, not one per scan
+            fixture.awaitWithin("every image re-checked before the next scan", fixture.config.recheckScanInterval(),
+                    () -> refs.stream().allMatch(r -> fixture.inspector.resolves(ref(r)) == 2));
+            assertThat(fixture.service.inFlight()).isLessThanOrEqualTo(1);
         }
     }
 
