@@ -20,8 +20,12 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -39,6 +43,7 @@ final class EnricherStack implements AutoCloseable {
     private final UnaryOperator<Topics.Builder> names;
     private final SchemaRegistryClient schemas;
     private final KafkaProducer<String, ImageEvent> producer;
+    private final List<Path> stateDirs = new ArrayList<>();
 
     EnricherStack(TestStack stack, String name) {
         this.stack = stack;
@@ -54,7 +59,9 @@ final class EnricherStack implements AutoCloseable {
 
     /** The production configuration with this test's application id, a fresh state dir and a free HTTP port. */
     EnricherConfig config() {
-        return EnricherConfig.defaults(stack.bootstrapServers(), stack.schemaRegistryUrl(), tempDir().toString())
+        Path stateDir = tempDir();
+        stateDirs.add(stateDir);
+        return EnricherConfig.defaults(stack.bootstrapServers(), stack.schemaRegistryUrl(), stateDir.toString())
                 .withApplicationId(id).withHttpPort(0);
     }
 
@@ -105,5 +112,12 @@ final class EnricherStack implements AutoCloseable {
     public void close() {
         producer.close();
         schemas.close();
+        for (Path dir : stateDirs) {
+            try (Stream<Path> paths = Files.walk(dir)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            } catch (IOException e) {
+                // best effort: a temp dir
+            }
+        }
     }
 }
