@@ -1,11 +1,11 @@
 package dev.imagecensus.app;
 
 import dev.imagecensus.embedded.kafka.EmbeddedKafka;
-import dev.imagecensus.schemas.TopicLayout;
 import dev.imagecensus.embedded.kafka.EmbeddedKafkaConfig;
 import dev.imagecensus.embedded.kafka.TopicAdmin;
 import dev.imagecensus.embedded.registry.EmbeddedSchemaRegistry;
 import dev.imagecensus.embedded.registry.EmbeddedSchemaRegistryConfig;
+import dev.imagecensus.schemas.TopicLayout;
 import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -32,7 +32,7 @@ public final class EmbeddedKafkaStartup {
         long t1 = System.nanoTime();
         try (EmbeddedKafka restarted = EmbeddedKafka.start(config)) {
             long restartMs = (System.nanoTime() - t1) / 1_000_000;
-            System.out.printf("first start %d ms (%d ms from JVM start), restart on existing data %d ms, idle heap after GC %d MiB%n",
+            System.out.printf("first start %d ms (%d ms from JVM start), warm restart (same JVM) on existing data %d ms, idle heap after GC %d MiB%n",
                     firstStartMs, fromJvmStartMs, restartMs, heapMiB);
         } finally {
             try (var paths = Files.walk(dataDir)) {

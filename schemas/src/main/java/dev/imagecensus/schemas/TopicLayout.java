@@ -20,11 +20,11 @@ public final class TopicLayout {
     /** Every product topic with its policy, {@code partitions} each (replication: the broker's default). */
     public static List<NewTopic> all(int partitions) {
         return List.of(
-                compacted("image-events", partitions),
-                compacted("image-classifications", partitions),
-                compacted("image-inventory", partitions),
-                deleted("image-audit", partitions, AUDIT_RETENTION),
-                deleted("image-census-dlq", partitions, null));
+                compacted(Topics.IMAGE_EVENTS, partitions),
+                compacted(Topics.IMAGE_CLASSIFICATIONS, partitions),
+                compacted(Topics.IMAGE_INVENTORY, partitions),
+                deleted(Topics.IMAGE_AUDIT, partitions, AUDIT_RETENTION),
+                deleted(Topics.DEAD_LETTERS, partitions, null));
     }
 
     private static NewTopic compacted(String name, int partitions) {
