@@ -60,11 +60,12 @@ public final class Watcher implements AutoCloseable {
     private final WatcherConfig config;
     private final Deque<AutoCloseable> resources = new ArrayDeque<>();
     private final CountDownLatch terminated = new CountDownLatch(1);
-    private EventLoop loop;
-    private Thread loopThread;
-    private EventPublisher publisher;
-    private InformerReporter reporter;
-    private HealthServer http;
+    // Set while wiring, read by the HTTP probes' threads.
+    private volatile EventLoop loop;
+    private volatile Thread loopThread;
+    private volatile EventPublisher publisher;
+    private volatile InformerReporter reporter;
+    private volatile HealthServer http;
 
     private Watcher(WatcherConfig config) {
         this.config = config;

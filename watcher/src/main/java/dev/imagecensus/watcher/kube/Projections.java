@@ -41,14 +41,14 @@ public final class Projections {
         for (JsonNode c : spec.path("ephemeralContainers")) {
             addContainer(containers, c, ContainerKind.EPHEMERAL, imageIds);
         }
-        return new PodView(required(meta, "uid"), required(meta, "namespace"), required(meta, "name"),
-                text(meta, "resourceVersion"), text(status, "phase"), text(spec, "nodeName"), controller(meta),
-                containers);
+        return new PodView(required(meta, "uid"), shared(required(meta, "namespace")), required(meta, "name"),
+                text(meta, "resourceVersion"), shared(text(status, "phase")), shared(text(spec, "nodeName")),
+                controller(meta), containers);
     }
 
     public static WorkloadView workload(ResourceType type, JsonNode object) {
         JsonNode meta = object.path("metadata");
-        return new WorkloadView(type, required(meta, "namespace"), required(meta, "name"),
+        return new WorkloadView(type, shared(required(meta, "namespace")), required(meta, "name"),
                 text(meta, "resourceVersion"), controller(meta));
     }
 
@@ -67,10 +67,10 @@ public final class Projections {
                 continue;
             }
             if (ref.path("controller").asBoolean(false)) {
-                return new OwnerRef(kind, name);
+                return new OwnerRef(shared(kind), name);
             }
             if (first == null) {
-                first = new OwnerRef(kind, name);
+                first = new OwnerRef(shared(kind), name);
             }
         }
         return first;
@@ -82,7 +82,7 @@ public final class Projections {
             return; // the API rejects nameless containers; nothing to key such an entry by
         }
         String image = text(c, "image");
-        out.add(new ContainerSpec(name, image == null ? "" : image, kind, ids.get(name)));
+        out.add(new ContainerSpec(shared(name), image == null ? "" : shared(image), kind, shared(ids.get(name))));
     }
 
     private static void collectImageIds(JsonNode statuses, Map<String, String> into) {
@@ -93,6 +93,14 @@ public final class Projections {
                 into.put(name, imageId);
             }
         }
+    }
+
+    /**
+     * One instance per distinct value of fields repeated across many pods (namespace, phase, node, image, container
+     * name): at 150k pods the duplicates would otherwise dominate the heap.
+     */
+    private static String shared(String value) {
+        return value == null ? null : value.intern();
     }
 
     /** A non-blank string field, else null (the API sends {@code ""} for "not yet"). */

@@ -2,6 +2,7 @@ package dev.imagecensus.watcher.it;
 
 import static dev.imagecensus.watcher.it.PodJson.pod;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.imagecensus.embedded.junit.StackExtension;
 import dev.imagecensus.embedded.junit.TestStack;
@@ -123,6 +124,17 @@ class WatcherIT {
                         .anyMatch(l -> l.endsWith("[-|image]  busybox:1.36  [default|bare]"));
                 assertThat(get(watcher, "/metrics")).contains("imagecensus_watcher_events_total{type=\"deleted\"} 3.0");
             }
+        }
+    }
+
+    @Test
+    void shouldRefuseToStartWhenTheTopicDoesNotExist(TestStack stack) throws Exception {
+        try (ClusterFixture f = new ClusterFixture(stack)) {
+            String missing = stack.uniqueTopic("missing-image-events");
+
+            assertThatThrownBy(() -> Watcher.start(f.config().topic(missing).build(), f.lines::add))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("topic " + missing + " does not exist");
         }
     }
 
