@@ -98,8 +98,8 @@ public final class EventPublisher implements AutoCloseable {
             metrics.kafkaBlocked();
             if (failure instanceof TimeoutException) {
                 // send() already waited max.block.ms for buffer space or metadata
-                LOG.warn("Kafka did not take {} within {} ms (buffer full or broker unreachable); waiting", record.key(),
-                        KafkaSettings.MAX_BLOCK_MS);
+                LOG.warn("Kafka did not take {} within max.block.ms (buffer full or broker unreachable); waiting",
+                        record.key());
             } else if (failure instanceof SerializationException || failure instanceof RetriableException) {
                 LOG.warn("cannot send {} ({}); retrying in {} s", record.key(), failure.getMessage(),
                         SERIALIZATION_RETRY.toSeconds());
