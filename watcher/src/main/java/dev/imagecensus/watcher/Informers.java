@@ -85,6 +85,11 @@ final class Informers implements AutoCloseable {
         for (Thread thread : threads) {
             try {
                 thread.join(5_000);
+                if (thread.isAlive()) {
+                    Throwable where = new Throwable(thread.getName() + " still running");
+                    where.setStackTrace(thread.getStackTrace());
+                    org.slf4j.LoggerFactory.getLogger(Informers.class).warn("informer did not stop", where);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;

@@ -222,6 +222,7 @@ public final class Watcher implements AutoCloseable {
     /** Stops informers, the event loop and the producer (flushing what it holds), then the HTTP endpoint. */
     @Override
     public void close() {
+        long started = System.nanoTime();
         while (!resources.isEmpty()) {
             try {
                 resources.pop().close();
@@ -233,5 +234,6 @@ public final class Watcher implements AutoCloseable {
             }
         }
         terminated.countDown();
+        LOG.info("watcher stopped in {} ms", (System.nanoTime() - started) / 1_000_000);
     }
 }

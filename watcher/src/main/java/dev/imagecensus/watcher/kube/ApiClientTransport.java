@@ -44,29 +44,33 @@ public final class ApiClientTransport<T> implements KubeTransport<T> {
         }
     }
 
+    /** Lazy: nothing is sent before the first {@link Stream#next()}, so the caller can close it from the start. */
     @Override
     public Stream<T> watch(String resourceVersion, int timeoutSeconds) throws IOException {
         Call call = build(() -> calls.watch(resourceVersion, timeoutSeconds));
         call.timeout().timeout(timeoutSeconds + WATCH_SLACK.toSeconds(), TimeUnit.SECONDS);
-        Response response = call.execute();
-        try {
-            Stream<T> events = JsonBodies.watchEvents(successBody(response).byteStream(), decoder);
-            return new Stream<>() {
-                @Override
-                public WatchEvent<T> next() throws IOException {
-                    return events.next();
-                }
+        return new Stream<>() {
+            private volatile Response response;
+            private Stream<T> events;
 
-                @Override
-                public void close() {
-                    call.cancel(); // unblocks a reader waiting in next() on another thread
-                    response.close();
+            @Override
+            public WatchEvent<T> next() throws IOException {
+                if (events == null) {
+                    response = call.execute();
+                    events = JsonBodies.watchEvents(successBody(response).byteStream(), decoder);
                 }
-            };
-        } catch (IOException | RuntimeException e) {
-            response.close();
-            throw e;
-        }
+                return events.next();
+            }
+
+            @Override
+            public void close() {
+                call.cancel(); // unblocks a reader waiting in next() on another thread
+                Response open = response;
+                if (open != null) {
+                    open.close();
+                }
+            }
+        };
     }
 
     private static ResponseBody successBody(Response response) throws IOException {
