@@ -3,6 +3,7 @@ package dev.imagecensus.watcher;
 import dev.imagecensus.watcher.http.WatcherMetrics;
 import dev.imagecensus.watcher.kube.InformerEvents;
 import dev.imagecensus.watcher.model.ResourceType;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -15,7 +16,6 @@ final class InformerReporter implements InformerEvents {
     private static final int PROGRESS_EVERY_PAGES = 20;
 
     private final WatcherMetrics metrics;
-    private final Map<ResourceType, Long> listStartNanos = new ConcurrentHashMap<>();
     private final Map<ResourceType, String> failures = new ConcurrentHashMap<>();
 
     InformerReporter(WatcherMetrics metrics) {
@@ -29,19 +29,16 @@ final class InformerReporter implements InformerEvents {
 
     @Override
     public void listPage(ResourceType type, int page, long itemsSoFar) {
-        if (page == 1) {
-            listStartNanos.put(type, System.nanoTime());
-        }
         if (page % PROGRESS_EVERY_PAGES == 0) {
             LOG.info("{}: listed {} so far ({} pages)", type.plural(), itemsSoFar, page);
         }
     }
 
     @Override
-    public void listed(ResourceType type, long items, boolean relist) {
+    public void listed(ResourceType type, long items, Duration elapsed, boolean relist) {
         metrics.listed(type, items);
-        long millis = (System.nanoTime() - listStartNanos.getOrDefault(type, System.nanoTime())) / 1_000_000;
-        LOG.info("{}: {} of {} objects done in {} ms", type.plural(), relist ? "relist" : "initial list", items, millis);
+        LOG.info("{}: {} of {} objects done in {} ms", type.plural(), relist ? "relist" : "initial list", items,
+                elapsed.toMillis());
     }
 
     @Override

@@ -110,7 +110,8 @@ public final class Watcher implements AutoCloseable {
         registryConfig.put(SchemaRegistryClientConfig.URL, config.schemaRegistryUrl());
         SchemaRegistryClient registry = HttpSchemaRegistryClient.fromConfig(registryConfig);
         resources.push(registry);
-        Topics.Topic<String, ImageEvent> base = Topics.create(registry, Map.of()).imageEvents();
+        // The registry properties also carry the serde's own settings (auto.register.schemas, use.latest.version).
+        Topics.Topic<String, ImageEvent> base = Topics.create(registry, config.registryProperties()).imageEvents();
         Topics.Topic<String, ImageEvent> topic = new Topics.Topic<>(config.topic(), base.keySerde(), base.valueSerde());
 
         String clientId = "image-census-watcher-" + config.cluster().replaceAll("[^A-Za-z0-9._-]", "_");

@@ -1,6 +1,7 @@
 package dev.imagecensus.watcher.kube;
 
 import dev.imagecensus.watcher.model.ResourceType;
+import java.time.Duration;
 
 /** What a {@link ListWatcher} reports about itself, for logs, metrics and health. Called on its thread. */
 public interface InformerEvents {
@@ -9,8 +10,8 @@ public interface InformerEvents {
     default void listPage(ResourceType type, int page, long itemsSoFar) {
     }
 
-    /** A list completed; {@code relist} is false for the first one. */
-    default void listed(ResourceType type, long items, boolean relist) {
+    /** A list completed in {@code elapsed}; {@code relist} is false for the first one. */
+    default void listed(ResourceType type, long items, Duration elapsed, boolean relist) {
     }
 
     /** The server ended a watch (timeout) and it is resumed from the last resourceVersion. */

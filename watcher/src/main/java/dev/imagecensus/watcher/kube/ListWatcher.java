@@ -92,6 +92,7 @@ public final class ListWatcher<T> implements Runnable {
 
     /** Lists every page; restarts from the first page when the continue token expires. Returns the list's RV. */
     private String listAll() throws IOException, InterruptedException {
+        long started = System.nanoTime();
         while (true) {
             sink.listStarted();
             String continueToken = null;
@@ -123,7 +124,7 @@ public final class ListWatcher<T> implements Runnable {
                 throw new IOException("list of " + type.plural() + " carries no resourceVersion");
             }
             sink.listCompleted(listVersion);
-            events.listed(type, items, listedOnce);
+            events.listed(type, items, Duration.ofNanos(System.nanoTime() - started), listedOnce);
             listedOnce = true;
             backoff.reset();
             return listVersion;

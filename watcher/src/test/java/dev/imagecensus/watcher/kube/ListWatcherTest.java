@@ -192,7 +192,7 @@ class ListWatcherTest {
 
     private final class RecordingEvents implements InformerEvents {
         @Override
-        public void listed(ResourceType type, long items, boolean relist) {
+        public void listed(ResourceType type, long items, Duration elapsed, boolean relist) {
             reports.add("listed " + items + " relist=" + relist);
         }
 
