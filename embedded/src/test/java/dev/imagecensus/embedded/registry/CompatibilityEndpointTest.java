@@ -9,9 +9,8 @@ import static dev.imagecensus.embedded.registry.SubjectsEndpointTest.texts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.imagecensus.embedded.registry.RegistryHttp.Response;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class CompatibilityEndpointTest {
 
@@ -20,62 +19,54 @@ class CompatibilityEndpointTest {
     private static final String WITHOUT_DEFAULT = record("Image", field("ref", "string"), field("count", "int"));
     private static final String RENAMED_TYPE = record("Image", field("ref", "long"));
 
-    private EmbeddedSchemaRegistry registry;
-    private RegistryHttp http;
+    @RegisterExtension
+    static final RegistryExtension REGISTRY = new RegistryExtension();
 
-    @BeforeEach
-    void start() {
-        registry = EmbeddedSchemaRegistry.start(EmbeddedSchemaRegistryConfig.inMemory());
-        http = new RegistryHttp(registry.url());
-    }
-
-    @AfterEach
-    void stop() {
-        registry.close();
-    }
+    private final RegistryHttp http = REGISTRY.http();
+    private final String prefix = REGISTRY.unique("compatibility") + ".";
 
     @Test
     void shouldAnswer409NamingTheProblemWhenNewFieldHasNoDefaultUnderBackward() {
-        http.registerOk("images-value", V1);
+        http.registerOk(subject("images-value"), V1);
 
-        Response refused = http.register("images-value", WITHOUT_DEFAULT);
+        Response refused = http.register(subject("images-value"), WITHOUT_DEFAULT);
 
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.errorCode()).isEqualTo(409);
         assertThat(refused.message()).contains("READER_FIELD_MISSING_DEFAULT_VALUE").contains("count")
-                .contains("images-value");
-        assertThat(ints(http.get("/subjects/images-value/versions").json())).containsExactly(1);
+                .contains(subject("images-value"));
+        assertThat(ints(http.get(versions("images-value")).json())).containsExactly(1);
     }
 
     @Test
     void shouldRegisterNewVersionWhenAddedFieldHasDefault() {
-        int id1 = http.registerOk("images-value", V1);
+        int id1 = http.registerOk(subject("images-value"), V1);
 
-        int id2 = http.registerOk("images-value", WITH_DEFAULT);
+        int id2 = http.registerOk(subject("images-value"), WITH_DEFAULT);
 
         assertThat(id2).isNotEqualTo(id1);
-        assertThat(ints(http.get("/subjects/images-value/versions").json())).containsExactly(1, 2);
+        assertThat(ints(http.get(versions("images-value")).json())).containsExactly(1, 2);
     }
 
     @Test
     void shouldAcceptAnyChangeWhenSubjectLevelIsNone() {
-        http.registerOk("images-value", V1);
-        http.put("/config/images-value", json("compatibility", "NONE"));
+        http.registerOk(subject("images-value"), V1);
+        http.put("/config/" + subject("images-value"), json("compatibility", "NONE"));
 
-        assertThat(http.register("images-value", RENAMED_TYPE).status()).isEqualTo(200);
+        assertThat(http.register(subject("images-value"), RENAMED_TYPE).status()).isEqualTo(200);
     }
 
     @Test
     void shouldCheckOnlyLatestUnderBackwardButEveryVersionUnderBackwardTransitive() {
         // v3 reads v2 data (count present) but not v1 data (count missing, no default).
-        for (String subject : new String[] {"plain-value", "transitive-value"}) {
-            http.registerOk(subject, V1);
-            http.registerOk(subject, WITH_DEFAULT);
+        for (String name : new String[] {"plain-value", "transitive-value"}) {
+            http.registerOk(subject(name), V1);
+            http.registerOk(subject(name), WITH_DEFAULT);
         }
-        http.put("/config/transitive-value", json("compatibility", "BACKWARD_TRANSITIVE"));
+        http.put("/config/" + subject("transitive-value"), json("compatibility", "BACKWARD_TRANSITIVE"));
 
-        assertThat(http.register("plain-value", WITHOUT_DEFAULT).status()).isEqualTo(200);
-        Response transitive = http.register("transitive-value", WITHOUT_DEFAULT);
+        assertThat(http.register(subject("plain-value"), WITHOUT_DEFAULT).status()).isEqualTo(200);
+        Response transitive = http.register(subject("transitive-value"), WITHOUT_DEFAULT);
         assertThat(transitive.status()).isEqualTo(409);
         assertThat(transitive.message()).contains("version 1");
     }
@@ -83,33 +74,36 @@ class CompatibilityEndpointTest {
     @Test
     void shouldRefuseRemovingFieldWithoutDefaultUnderForwardButNotUnderBackward() {
         // Old readers of WITHOUT_DEFAULT need "count"; V1 data lacks it.
-        http.registerOk("backward-value", WITHOUT_DEFAULT);
-        http.registerOk("forward-value", WITHOUT_DEFAULT);
-        http.put("/config/forward-value", json("compatibility", "FORWARD"));
+        http.registerOk(subject("backward-value"), WITHOUT_DEFAULT);
+        http.registerOk(subject("forward-value"), WITHOUT_DEFAULT);
+        http.put("/config/" + subject("forward-value"), json("compatibility", "FORWARD"));
 
-        assertThat(http.register("backward-value", V1).status()).isEqualTo(200);
-        assertThat(http.register("forward-value", V1).status()).isEqualTo(409);
+        assertThat(http.register(subject("backward-value"), V1).status()).isEqualTo(200);
+        assertThat(http.register(subject("forward-value"), V1).status()).isEqualTo(409);
     }
 
     @Test
-    void shouldRequireBothDirectionsWhenLevelIsFull() {
-        http.put("/config", json("compatibility", "FULL"));
-        http.registerOk("images-value", V1);
+    void shouldRequireBothDirectionsWhenGlobalLevelIsFull() {
+        // The global level is shared state: this test gets a registry of its own.
+        try (EmbeddedSchemaRegistry own = EmbeddedSchemaRegistry.start(EmbeddedSchemaRegistryConfig.inMemory())) {
+            RegistryHttp ownHttp = new RegistryHttp(own.url());
+            ownHttp.put("/config", json("compatibility", "FULL"));
+            ownHttp.registerOk("images-value", V1);
 
-        assertThat(http.register("images-value", WITHOUT_DEFAULT).status()).isEqualTo(409);
-        assertThat(http.register("images-value", WITH_DEFAULT).status()).isEqualTo(200);
+            assertThat(ownHttp.register("images-value", WITHOUT_DEFAULT).status()).isEqualTo(409);
+            assertThat(ownHttp.register("images-value", WITH_DEFAULT).status()).isEqualTo(200);
+        }
     }
 
     @Test
     void shouldAnswerIsCompatibleWithMessagesOnlyWhenVerbose() {
-        http.registerOk("images-value", V1);
+        http.registerOk(subject("images-value"), V1);
 
-        Response compatible = http.post("/compatibility/subjects/images-value/versions/latest", schemaBody(WITH_DEFAULT));
-        Response incompatible = http.post("/compatibility/subjects/images-value/versions/latest",
+        Response compatible = http.post(compatibility("images-value", "latest"), schemaBody(WITH_DEFAULT));
+        Response incompatible = http.post(compatibility("images-value", "latest"), schemaBody(WITHOUT_DEFAULT));
+        Response verbose = http.post(compatibility("images-value", "latest?verbose=true"),
                 schemaBody(WITHOUT_DEFAULT));
-        Response verbose = http.post("/compatibility/subjects/images-value/versions/latest?verbose=true",
-                schemaBody(WITHOUT_DEFAULT));
-        Response byNumber = http.post("/compatibility/subjects/images-value/versions/1", schemaBody(RENAMED_TYPE));
+        Response byNumber = http.post(compatibility("images-value", "1"), schemaBody(RENAMED_TYPE));
 
         assertThat(compatible.json().get("is_compatible").asBoolean()).isTrue();
         assertThat(incompatible.json().get("is_compatible").asBoolean()).isFalse();
@@ -117,23 +111,35 @@ class CompatibilityEndpointTest {
         assertThat(verbose.json().get("is_compatible").asBoolean()).isFalse();
         assertThat(texts(verbose.json().get("messages"))).anySatisfy(m -> assertThat(m).contains("count"));
         assertThat(byNumber.json().get("is_compatible").asBoolean()).isFalse();
-        assertThat(ints(http.get("/subjects/images-value/versions").json())).containsExactly(1);
+        assertThat(ints(http.get(versions("images-value")).json())).containsExactly(1);
     }
 
     @Test
     void shouldTreatUnknownSubjectAsCompatibleForLatestButAnswerNotFoundForANumber() {
-        http.registerOk("images-value", V1);
+        http.registerOk(subject("images-value"), V1);
 
-        Response latest = http.post("/compatibility/subjects/new-value/versions/latest", schemaBody(V1));
-        Response noSubject = http.post("/compatibility/subjects/new-value/versions/1", schemaBody(V1));
-        Response noVersion = http.post("/compatibility/subjects/images-value/versions/5", schemaBody(V1));
-        Response badVersion = http.post("/compatibility/subjects/images-value/versions/x", schemaBody(V1));
-        Response badSchema = http.post("/compatibility/subjects/images-value/versions/latest", schemaBody("{"));
+        Response latest = http.post(compatibility("new-value", "latest"), schemaBody(V1));
+        Response noSubject = http.post(compatibility("new-value", "1"), schemaBody(V1));
+        Response noVersion = http.post(compatibility("images-value", "5"), schemaBody(V1));
+        Response badVersion = http.post(compatibility("images-value", "x"), schemaBody(V1));
+        Response badSchema = http.post(compatibility("images-value", "latest"), schemaBody("{"));
 
         assertThat(latest.json().get("is_compatible").asBoolean()).isTrue();
         assertThat(noSubject.errorCode()).isEqualTo(40401);
         assertThat(noVersion.errorCode()).isEqualTo(40402);
         assertThat(badVersion.errorCode()).isEqualTo(42202);
         assertThat(badSchema.errorCode()).isEqualTo(42201);
+    }
+
+    private String subject(String name) {
+        return prefix + name;
+    }
+
+    private String compatibility(String name, String version) {
+        return "/compatibility/subjects/" + subject(name) + "/versions/" + version;
+    }
+
+    private String versions(String name) {
+        return "/subjects/" + subject(name) + "/versions";
     }
 }

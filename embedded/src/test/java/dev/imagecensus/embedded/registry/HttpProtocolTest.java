@@ -7,30 +7,22 @@ import static dev.imagecensus.embedded.registry.RegistryHttp.schemaBody;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.imagecensus.embedded.registry.RegistryHttp.Response;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class HttpProtocolTest {
 
     private static final String SCHEMA = record("User", field("name", "string"));
 
-    private EmbeddedSchemaRegistry registry;
-    private RegistryHttp http;
+    @RegisterExtension
+    static final RegistryExtension REGISTRY = new RegistryExtension();
 
-    @BeforeEach
-    void start() {
-        registry = EmbeddedSchemaRegistry.start(EmbeddedSchemaRegistryConfig.inMemory());
-        http = new RegistryHttp(registry.url());
-    }
-
-    @AfterEach
-    void stop() {
-        registry.close();
-    }
+    private final RegistryHttp http = REGISTRY.http();
 
     @Test
     void shouldReportBoundPortInUrlWhenStartedOnPortZero() {
+        EmbeddedSchemaRegistry registry = REGISTRY.registry();
+
         assertThat(registry.port()).isPositive();
         assertThat(registry.url()).isEqualTo("http://127.0.0.1:" + registry.port());
     }
@@ -55,7 +47,8 @@ class HttpProtocolTest {
 
     @Test
     void shouldAcceptPlainJsonAndAnswerPlainJsonWhenThatIsAllTheClientAccepts() {
-        Response response = http.send("POST", "/subjects/users-value/versions", schemaBody(SCHEMA).toString(),
+        String subject = REGISTRY.unique("protocol") + ".users-value";
+        Response response = http.send("POST", "/subjects/" + subject + "/versions", schemaBody(SCHEMA).toString(),
                 "application/json", "application/json");
 
         assertThat(response.status()).isEqualTo(200);
@@ -80,9 +73,11 @@ class HttpProtocolTest {
 
     @Test
     void shouldDecodePercentEncodedSubjectNames() {
-        int id = http.registerOk("team%2Fimages-value", SCHEMA);
+        String team = REGISTRY.unique("team");
+        int id = http.registerOk(team + "%2Fimages-value", SCHEMA);
 
-        assertThat(SubjectsEndpointTest.texts(http.get("/subjects").json())).containsExactly("team/images-value");
-        assertThat(http.get("/subjects/team%2Fimages-value/versions/latest").json().get("id").asInt()).isEqualTo(id);
+        assertThat(SubjectsEndpointTest.texts(http.get("/subjects").json())).contains(team + "/images-value")
+                .doesNotContain(team + "%2Fimages-value");
+        assertThat(http.get("/subjects/" + team + "%2Fimages-value/versions/latest").json().get("id").asInt()).isEqualTo(id);
     }
 }

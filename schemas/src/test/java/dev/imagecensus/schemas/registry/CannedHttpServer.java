@@ -17,8 +17,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import javax.net.ssl.SSLContext;
 
 /**
- * A JDK HTTP server answering canned responses in order and recording requests: for testing the client's HTTP
- * mechanics (headers, failover, retries, error bodies). Deliberately not a schema registry.
+ * A transport-level test peer, not a schema registry: a JDK HTTP(S) server that records each request and answers
+ * the next canned response, whatever was asked. It exists to test what the client puts on the wire (paths, headers,
+ * auth, body) and how it copes with the transport (TLS, failover, retries, {@code Retry-After}, status codes).
+ *
+ * <p>It knows nothing of subjects, ids, versions or compatibility, so never use it to stand in for registry answers
+ * or to test caching: those tests run against the real {@code EmbeddedSchemaRegistry} in the embedded module.
  */
 final class CannedHttpServer implements AutoCloseable {
 

@@ -9,7 +9,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.function.Consumer;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
@@ -68,10 +67,6 @@ final class AvroBytes {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    static byte[] body(byte[] framed) {
-        return Arrays.copyOfRange(framed, WireFormat.HEADER_SIZE, framed.length);
     }
 
     /** The sample event as a GenericRecord of {@code schema} (a variant of ImageEvent's), fields by name. */

@@ -1,0 +1,185 @@
+package dev.imagecensus.aggregator;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import org.apache.kafka.streams.StreamsConfig;
+
+/**
+ * The aggregator's settings, validated when built, with messages naming each bad setting by its flag name.
+ * Immutable; secrets in the pass-through properties and in the registry URL are masked in {@link #toString()}.
+ *
+ * @param applicationId      Kafka Streams {@code application.id}: consumer group, internal topic prefix
+ * @param bootstrapServers   Kafka bootstrap servers
+ * @param schemaRegistryUrl  Confluent-compatible schema registry URL
+ * @param stateDir           where the local state stores live
+ * @param streamThreads      stream threads in this instance
+ * @param replicationFactor  replication of internal topics; -1 = the broker's default
+ * @param kafkaProperties    extra Kafka Streams / client settings (security, commit interval, cache size, ...)
+ * @param registryProperties extra schema-registry client settings ({@code basic.auth.*}, {@code ssl.*})
+ */
+public record AggregatorConfig(String applicationId, String bootstrapServers, String schemaRegistryUrl,
+                               Path stateDir, int streamThreads, int replicationFactor,
+                               Map<String, String> kafkaProperties, Map<String, String> registryProperties) {
+
+    public static final String DEFAULT_APPLICATION_ID = "image-census-aggregator";
+    public static final Path DEFAULT_STATE_DIR = Path.of(System.getProperty("java.io.tmpdir"), "image-census", "aggregator");
+
+    /** Settings the aggregator owns: exactly-once and explicit naming are not optional, the rest have their flags. */
+    private static final Set<String> RESERVED = Set.of(StreamsConfig.PROCESSING_GUARANTEE_CONFIG,
+            StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, StreamsConfig.APPLICATION_ID_CONFIG,
+            StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, StreamsConfig.STATE_DIR_CONFIG,
+            StreamsConfig.NUM_STREAM_THREADS_CONFIG, StreamsConfig.REPLICATION_FACTOR_CONFIG);
+    private static final Pattern APPLICATION_ID = Pattern.compile("[a-zA-Z0-9._-]{1,200}");
+    private static final Pattern SECRET_KEY = Pattern.compile(".*(password|secret|jaas|user\\.info|token|key).*");
+
+    /** @throws IllegalArgumentException naming every bad setting */
+    public AggregatorConfig {
+        kafkaProperties = Map.copyOf(kafkaProperties == null ? Map.of() : kafkaProperties);
+        registryProperties = Map.copyOf(registryProperties == null ? Map.of() : registryProperties);
+        List<String> problems = new ArrayList<>();
+        if (applicationId == null || !APPLICATION_ID.matcher(applicationId).matches()) {
+            problems.add("application-id: '" + applicationId + "' must be 1-200 of [a-zA-Z0-9._-] (it prefixes internal topics)");
+        }
+        if (bootstrapServers == null || bootstrapServers.isBlank()) {
+            problems.add("bootstrap-servers: required (host:port[,host:port...])");
+        }
+        checkUrl(schemaRegistryUrl, problems);
+        if (stateDir == null) {
+            problems.add("state-dir: required");
+        }
+        if (streamThreads < 1) {
+            problems.add("stream-threads: " + streamThreads + " must be at least 1");
+        }
+        if (replicationFactor != -1 && replicationFactor < 1) {
+            problems.add("replication-factor: " + replicationFactor + " must be -1 (broker default) or at least 1");
+        }
+        kafkaProperties.keySet().stream().filter(RESERVED::contains).sorted().forEach(key ->
+                problems.add("kafka-property " + key + ": set by the aggregator itself"
+                        + " (exactly-once and explicit naming are fixed; use the dedicated flag for the rest)"));
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("invalid aggregator configuration: " + String.join("; ", problems));
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The Kafka Streams configuration: the pass-through properties, then the settings the aggregator fixes. */
+    public Properties streamsProperties() {
+        Properties properties = new Properties();
+        properties.putAll(kafkaProperties);
+        properties.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        properties.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        properties.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, String.valueOf(streamThreads));
+        properties.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, String.valueOf(replicationFactor));
+        properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        properties.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, "true");
+        return properties;
+    }
+
+    /** Settings for the schema registry client and the Avro serdes: the URL plus the pass-through properties. */
+    public Map<String, String> registryClientProperties() {
+        Map<String, String> properties = new LinkedHashMap<>(registryProperties);
+        properties.put("schema.registry.url", schemaRegistryUrl);
+        return properties;
+    }
+
+    private static void checkUrl(String url, List<String> problems) {
+        try {
+            URI uri = URI.create(url);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
+                problems.add("schema-registry-url: '" + url + "' must be an http(s) URL with a host");
+            }
+        } catch (IllegalArgumentException | NullPointerException e) {
+            problems.add("schema-registry-url: '" + url + "' is not a URL");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "AggregatorConfig[applicationId=" + applicationId + ", bootstrapServers=" + bootstrapServers
+                + ", schemaRegistryUrl=" + schemaRegistryUrl.replaceFirst("//[^/@]+@", "//****@")
+                + ", stateDir=" + stateDir + ", streamThreads=" + streamThreads
+                + ", replicationFactor=" + replicationFactor + ", kafkaProperties=" + masked(kafkaProperties)
+                + ", registryProperties=" + masked(registryProperties) + "]";
+    }
+
+    private static Map<String, String> masked(Map<String, String> properties) {
+        Map<String, String> out = new TreeMap<>();
+        properties.forEach((k, v) -> out.put(k, SECRET_KEY.matcher(k.toLowerCase(Locale.ROOT)).matches() ? "****" : v));
+        return out;
+    }
+
+    /** Builds an {@link AggregatorConfig}; defaults: {@value #DEFAULT_APPLICATION_ID}, one thread, broker-default replication. */
+    public static final class Builder {
+        private String applicationId = DEFAULT_APPLICATION_ID;
+        private String bootstrapServers;
+        private String schemaRegistryUrl;
+        private Path stateDir = DEFAULT_STATE_DIR;
+        private int streamThreads = 1;
+        private int replicationFactor = -1;
+        private final Map<String, String> kafkaProperties = new LinkedHashMap<>();
+        private final Map<String, String> registryProperties = new LinkedHashMap<>();
+
+        private Builder() {
+        }
+
+        public Builder applicationId(String value) {
+            applicationId = value;
+            return this;
+        }
+
+        public Builder bootstrapServers(String value) {
+            bootstrapServers = value;
+            return this;
+        }
+
+        public Builder schemaRegistryUrl(String value) {
+            schemaRegistryUrl = value;
+            return this;
+        }
+
+        public Builder stateDir(Path value) {
+            stateDir = value;
+            return this;
+        }
+
+        public Builder streamThreads(int value) {
+            streamThreads = value;
+            return this;
+        }
+
+        public Builder replicationFactor(int value) {
+            replicationFactor = value;
+            return this;
+        }
+
+        public Builder kafkaProperty(String key, String value) {
+            kafkaProperties.put(key, value);
+            return this;
+        }
+
+        public Builder registryProperty(String key, String value) {
+            registryProperties.put(key, value);
+            return this;
+        }
+
+        /** @throws IllegalArgumentException naming every bad setting */
+        public AggregatorConfig build() {
+            return new AggregatorConfig(applicationId, bootstrapServers, schemaRegistryUrl, stateDir, streamThreads,
+                    replicationFactor, kafkaProperties, registryProperties);
+        }
+    }
+}

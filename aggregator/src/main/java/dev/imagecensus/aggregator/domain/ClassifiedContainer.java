@@ -1,0 +1,29 @@
+package dev.imagecensus.aggregator.domain;
+
+import java.util.Objects;
+
+/**
+ * A live container with what its image's classification says about FIPS and availability: the foreign-key join
+ * of the container table with the classification table.
+ *
+ * @param existence the image's existence state, null while unclassified
+ */
+public record ClassifiedContainer(LiveContainer container, boolean classified, String existence, Fips fips) {
+
+    public ClassifiedContainer {
+        Objects.requireNonNull(container, "container");
+        fips = fips == null ? Fips.UNKNOWN : fips;
+    }
+
+    /** The joiner; {@code classification} is null when the image is not classified or the reference is invalid. */
+    public static ClassifiedContainer join(LiveContainer container, Classification classification) {
+        return classification == null
+                ? new ClassifiedContainer(container, false, null, Fips.UNKNOWN)
+                : new ClassifiedContainer(container, true, classification.existence(), classification.fips());
+    }
+
+    /** FIPS as the pod roll-up sees it: unclassified containers are UNKNOWN. */
+    public Fips effectiveFips() {
+        return classified ? fips : Fips.UNKNOWN;
+    }
+}

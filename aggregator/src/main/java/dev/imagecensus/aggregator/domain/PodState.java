@@ -1,0 +1,75 @@
+package dev.imagecensus.aggregator.domain;
+
+import java.util.Collections;
+import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * One pod's containers with their images' classification, folded from the per-container join by
+ * {@link #plus} / {@link #minus}; the basis of {@code workload_fips_enabled{namespace,pod}}.
+ *
+ * @param containers by container name
+ */
+public record PodState(String cluster, String namespace, String pod, String ownerKind, String ownerName,
+                       SortedMap<String, ClassifiedContainer> containers) {
+
+    public PodState {
+        containers = containers == null || containers.isEmpty()
+                ? Collections.emptySortedMap()
+                : Collections.unmodifiableSortedMap(new TreeMap<>(containers));
+    }
+
+    /** The aggregate's initial value; identity fields are filled by the first container. */
+    public static final PodState NONE = new PodState(null, null, null, null, null, null);
+
+    /** Adds or replaces a container (the adder). */
+    public PodState plus(ClassifiedContainer value) {
+        LiveContainer c = value.container();
+        TreeMap<String, ClassifiedContainer> next = new TreeMap<>(containers);
+        next.put(c.container(), value);
+        return new PodState(c.cluster(), c.namespace(), c.pod(), c.ownerKind(), c.ownerName(), next);
+    }
+
+    /**
+     * Removes a container (the subtractor), only if it still holds the value being retracted, so a retraction
+     * can never drop a newer value of the same container.
+     */
+    public PodState minus(ClassifiedContainer value) {
+        String name = value.container().container();
+        if (!Objects.equals(containers.get(name), value)) {
+            return this;
+        }
+        TreeMap<String, ClassifiedContainer> next = new TreeMap<>(containers);
+        next.remove(name);
+        return new PodState(cluster, namespace, pod, ownerKind, ownerName, next);
+    }
+
+    /** Whether any container is left; an empty pod is deleted from the table. */
+    public boolean hasContainers() {
+        return !containers.isEmpty();
+    }
+
+    /** See {@link PodFips} for the rule. */
+    public PodFips fips() {
+        boolean unknown = false;
+        for (ClassifiedContainer c : containers.values()) {
+            Fips fips = c.effectiveFips();
+            if (fips.enabled()) {
+                return PodFips.ENABLED;
+            }
+            unknown |= fips == Fips.UNKNOWN;
+        }
+        return unknown ? PodFips.UNKNOWN : PodFips.DISABLED;
+    }
+
+    /** The metric's value: 1 when {@link PodFips#ENABLED}. */
+    public boolean fipsEnabled() {
+        return fips() == PodFips.ENABLED;
+    }
+
+    /** Key of the pod's workload. */
+    public String workloadKey() {
+        return Keys.workload(cluster, namespace, ownerKind, ownerName);
+    }
+}

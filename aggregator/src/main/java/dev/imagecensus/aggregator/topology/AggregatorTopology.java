@@ -1,0 +1,81 @@
+package dev.imagecensus.aggregator.topology;
+
+import dev.imagecensus.aggregator.AggregatorConfig;
+import dev.imagecensus.aggregator.InventoryListener;
+import dev.imagecensus.aggregator.domain.Classification;
+import dev.imagecensus.aggregator.domain.ClassifiedContainer;
+import dev.imagecensus.aggregator.domain.ImageState;
+import dev.imagecensus.aggregator.domain.ImageUsage;
+import dev.imagecensus.aggregator.domain.LiveContainer;
+import dev.imagecensus.aggregator.domain.PodState;
+import dev.imagecensus.aggregator.domain.WorkloadState;
+import dev.imagecensus.schemas.Topics;
+import java.util.Objects;
+import java.util.Properties;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyConfig;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.KTable;
+import org.apache.kafka.streams.kstream.Named;
+
+/**
+ * The aggregator's Kafka Streams topology, as a function of its topics and configuration:
+ *
+ * <pre>
+ * image-events ─decode─► live-containers ─groupBy image─► image-usage ─► audit ─► image-audit
+ *        │ (bad bytes)         │                               └─ in use ⋈ image-classifications ─► image-state ─► image-inventory
+ *        ▼                     └─ FK join image-classifications ─► classified-containers ─► pod-state ─► workload-state
+ * image-census-dlq ◄─ image-classifications (decoded the same way)
+ * </pre>
+ *
+ * Every store, internal topic and processor is named ({@link Names}); the build enforces it with
+ * {@code ensure.explicit.internal.resource.naming}.
+ */
+public final class AggregatorTopology {
+
+    private AggregatorTopology() {
+    }
+
+    /** The topology without change listeners. */
+    public static Topology build(Topics topics, AggregatorConfig config) {
+        return build(topics, config, InventoryListener.NONE);
+    }
+
+    /** The topology, reporting table changes to {@code listener} (none wired for {@link InventoryListener#NONE}). */
+    public static Topology build(Topics topics, AggregatorConfig config, InventoryListener listener) {
+        Objects.requireNonNull(topics, "topics");
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(listener, "listener");
+        Properties properties = config.streamsProperties();
+        StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(properties)));
+
+        KTable<String, LiveContainer> containers = Sources.liveContainers(builder, topics);
+        KTable<String, Classification> classifications = Sources.classifications(builder, topics);
+
+        KTable<String, ImageUsage> usage = ImageFlows.usage(containers);
+        ImageFlows.audit(builder, usage, topics.imageAudit(), listener);
+        KTable<String, ImageState> state = ImageFlows.state(usage, classifications);
+        KStream<String, ImageState> stateChanges = ImageFlows.inventory(state, topics.imageInventory());
+        KTable<String, Integer> invalid = ImageFlows.invalidReferences(containers);
+
+        KTable<String, ClassifiedContainer> classified = FipsFlows.classified(containers, classifications);
+        KTable<String, PodState> pods = FipsFlows.pods(classified);
+        KTable<String, WorkloadState> workloads = FipsFlows.workloads(pods);
+
+        if (listener != InventoryListener.NONE) {
+            dispatch(stateChanges, Names.IMAGE_STATE, listener::onImageState);
+            dispatch(pods.toStream(Named.as("pod-state-changes")), Names.POD_STATE, listener::onPodState);
+            dispatch(workloads.toStream(Named.as("workload-state-changes")), Names.WORKLOAD_STATE,
+                    listener::onWorkloadState);
+            dispatch(invalid.toStream(Named.as("invalid-references-changes")), Names.INVALID_REFERENCES,
+                    listener::onInvalidReference);
+        }
+        return builder.build(properties);
+    }
+
+    private static <V> void dispatch(KStream<String, V> changes, String store, ChangeDispatcher.Sink<V> sink) {
+        changes.process(() -> new ChangeDispatcher<>(store, sink), Named.as(store + "-listener"), store);
+    }
+}

@@ -1,0 +1,35 @@
+package dev.imagecensus.aggregator.topology;
+
+import dev.imagecensus.aggregator.AggregatorStores;
+
+/**
+ * Every store, internal topic and processor name of the topology, in one place. Changing a store or internal
+ * topic name orphans its changelog or repartition topic: that is an application reset, not a refactoring.
+ */
+final class Names {
+
+    // State stores (their changelogs are <application.id>-<store>-changelog).
+    static final String LIVE_CONTAINERS = AggregatorStores.LIVE_CONTAINERS;
+    static final String CLASSIFICATIONS = AggregatorStores.CLASSIFICATIONS;
+    static final String IMAGE_USAGE = AggregatorStores.IMAGE_USAGE;
+    static final String IMAGE_STATE = AggregatorStores.IMAGE_STATE;
+    static final String AUDIT_STATE = AggregatorStores.AUDIT_STATE;
+    static final String INVALID_REFERENCES = AggregatorStores.INVALID_REFERENCES;
+    static final String CLASSIFIED_CONTAINERS = AggregatorStores.CLASSIFIED_CONTAINERS;
+    static final String POD_STATE = AggregatorStores.POD_STATE;
+    static final String WORKLOAD_STATE = AggregatorStores.WORKLOAD_STATE;
+
+    // Repartition topics (<application.id>-<name>-repartition) and the foreign-key join's internal topics.
+    static final String CONTAINERS_BY_IMAGE = "containers-by-image";
+    static final String INVALID_BY_IMAGE = "invalid-containers-by-image";
+    static final String CONTAINERS_BY_POD = "classified-containers-by-pod";
+    static final String PODS_BY_WORKLOAD = "pods-by-workload";
+    static final String CONTAINER_CLASSIFICATION_JOIN = "container-classification-fk-join";
+
+    // Processor name prefixes of the two decoded sources.
+    static final String EVENTS = "image-events";
+    static final String CLASSIFICATION_EVENTS = "image-classifications";
+
+    private Names() {
+    }
+}

@@ -1,0 +1,64 @@
+package dev.imagecensus.aggregator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.Properties;
+import org.apache.kafka.streams.StreamsConfig;
+import org.junit.jupiter.api.Test;
+
+class AggregatorConfigTest {
+
+    private AggregatorConfig.Builder valid() {
+        return AggregatorConfig.builder().bootstrapServers("kafka:9092").schemaRegistryUrl("http://registry:8081");
+    }
+
+    @Test
+    void shouldFixExactlyOnceAndExplicitNamingWhenBuildingStreamsProperties() {
+        // Given a valid configuration with a pass-through property
+        AggregatorConfig config = valid().stateDir(Path.of("/var/lib/agg")).streamThreads(2)
+                .kafkaProperty("commit.interval.ms", "250").build();
+
+        // When the Kafka Streams properties are derived
+        Properties properties = config.streamsProperties();
+
+        // Then the fixed settings and the pass-through are there
+        assertThat(properties)
+                .containsEntry(StreamsConfig.APPLICATION_ID_CONFIG, AggregatorConfig.DEFAULT_APPLICATION_ID)
+                .containsEntry(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "kafka:9092")
+                .containsEntry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2)
+                .containsEntry(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, "true")
+                .containsEntry(StreamsConfig.STATE_DIR_CONFIG, Path.of("/var/lib/agg").toString())
+                .containsEntry(StreamsConfig.NUM_STREAM_THREADS_CONFIG, "2")
+                .containsEntry("commit.interval.ms", "250");
+        assertThat(config.registryClientProperties()).containsEntry("schema.registry.url", "http://registry:8081");
+    }
+
+    @Test
+    void shouldNameEveryBadSettingWhenInvalid() {
+        assertThatThrownBy(() -> AggregatorConfig.builder().applicationId("bad id!").schemaRegistryUrl("ftp://x")
+                .streamThreads(0).replicationFactor(0).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("application-id")
+                .hasMessageContaining("bootstrap-servers: required")
+                .hasMessageContaining("schema-registry-url: 'ftp://x'")
+                .hasMessageContaining("stream-threads: 0")
+                .hasMessageContaining("replication-factor: 0");
+    }
+
+    @Test
+    void shouldRefuseToOverrideExactlyOnceWhenPassedThrough() {
+        assertThatThrownBy(() -> valid().kafkaProperty("processing.guarantee", "at_least_once").build())
+                .hasMessageContaining("kafka-property processing.guarantee: set by the aggregator itself");
+    }
+
+    @Test
+    void shouldMaskSecretsWhenPrinted() {
+        String printed = valid().schemaRegistryUrl("https://user:pw@registry:8081")
+                .registryProperty("basic.auth.user.info", "user:secret")
+                .kafkaProperty("sasl.jaas.config", "secret-jaas").build().toString();
+
+        assertThat(printed).doesNotContain("pw@", "user:secret", "secret-jaas").contains("****");
+    }
+}
