@@ -30,7 +30,8 @@ class WatcherRestartIT {
             f.create(pod("c").container("c", "postgres:16"));
             f.create(pod("keep-running").container("c", "memcached:1"));
             try (Watcher first = f.startWatcher()) {
-                reader.awaitTotal(4, TIMEOUT, Duration.ZERO);
+                assertThat(reader.awaitTotal(4, TIMEOUT, Duration.ZERO)).hasSize(4);
+                assertThat(first.ready()).isTrue();
             }
 
             // While the watcher is down: one pod deleted, one added, one changed, one stopped running
@@ -40,6 +41,7 @@ class WatcherRestartIT {
             f.update(pod("keep-running").container("c", "memcached:1").phase("Pending"));
 
             try (Watcher restarted = f.startWatcher(f.config().runningOnly(true).build())) {
+                assertThat(restarted.livenessProblems()).isEmpty();
                 Map<String, List<String>> events = reader.byKey(reader.awaitTotal(4 + 2 + 1 + 1 + 2, TIMEOUT, QUIET));
 
                 assertThat(events).containsExactlyInAnyOrderEntriesOf(Map.of(
@@ -57,6 +59,7 @@ class WatcherRestartIT {
             int before = reader.size();
             try (Watcher again = f.startWatcher(f.config().runningOnly(true).build())) {
                 assertThat(reader.awaitTotal(before, TIMEOUT, QUIET)).hasSize(before);
+                assertThat(again.ready()).isTrue();
             }
         }
     }

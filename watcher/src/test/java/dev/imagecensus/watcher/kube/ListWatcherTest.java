@@ -121,6 +121,7 @@ class ListWatcherTest {
         }
 
         @SafeVarargs
+        @SuppressWarnings("varargs")
         final ScriptedTransport watch(WatchEvent<String>... events) {
             watches.add(List.of(events));
             return this;
