@@ -188,7 +188,7 @@ public final class InventoryMetrics implements InventoryListener, MultiCollector
             return lag.seconds();
         }
         return families.stream().filter(f -> f.name().equals(name)).findFirst()
-                .map(f -> f.value(labelValues)).orElseThrow(() -> new IllegalArgumentException("no family " + family));
+                .orElseThrow(() -> new IllegalArgumentException("no family " + family)).value(labelValues);
     }
 
     /** For tests: how many series {@code family} has. */
