@@ -92,7 +92,7 @@ public final class HttpApi implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) {
-        try (exchange) {
+        try {
             if (!"GET".equals(exchange.getRequestMethod())) {
                 send(exchange, 405, "text/plain; charset=utf-8", "GET only\n");
                 return;
@@ -105,6 +105,8 @@ public final class HttpApi implements AutoCloseable {
         } catch (RuntimeException e) {
             log.warn("HTTP {} failed", exchange.getRequestURI(), e);
             sendJson(exchange, 500, Map.of("error", e.toString()));
+        } finally {
+            exchange.close();
         }
     }
 
