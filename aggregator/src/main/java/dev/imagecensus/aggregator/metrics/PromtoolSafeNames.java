@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 /**
  * Keeps the binders' meters within Prometheus naming conventions, so a scrape passes {@code promtool check metrics}:
  * Kafka client meters whose names carry an abbreviated unit ({@code io-time-ns-total}, {@code start-time-ms}) are
- * denied, since a filter can rename but not rescale them to seconds; gauges named {@code *.count}
+ * denied (as is {@code process.cpu.time} in ns), since a filter can rename but not rescale them to seconds; gauges named {@code *.count}
  * ({@code connection-count}, {@code system.cpu.count}) read as plurals ({@code kafka_consumer_connections});
  * meters without a description get one.
  */
@@ -18,7 +18,9 @@ final class PromtoolSafeNames implements MeterFilter {
 
     @Override
     public MeterFilterReply accept(Meter.Id id) {
-        return ABBREVIATED_UNIT.matcher(id.getName()).find() ? MeterFilterReply.DENY : MeterFilterReply.NEUTRAL;
+        boolean abbreviated = ABBREVIATED_UNIT.matcher(id.getName()).find()
+                || id.getBaseUnit() != null && ABBREVIATED_UNIT.matcher(id.getBaseUnit()).matches();
+        return abbreviated ? MeterFilterReply.DENY : MeterFilterReply.NEUTRAL;
     }
 
     @Override
