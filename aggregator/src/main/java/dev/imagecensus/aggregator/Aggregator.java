@@ -70,6 +70,11 @@ public final class Aggregator implements AutoCloseable {
         return service.state();
     }
 
+    /** The metrics, including the precomputed inventory families; for embedding and benchmarks. */
+    public AggregatorMetrics metrics() {
+        return metrics;
+    }
+
     /** The streams app, for tests and embedding. */
     public AggregatorService service() {
         return service;

@@ -114,10 +114,7 @@ public final class HttpApi implements AutoCloseable {
         boolean local = "true".equals(query.get("local"));
         switch (path) {
             case "/", "/index.html" -> send(exchange, 200, "text/html; charset=utf-8", page);
-            case "/metrics" -> {
-                String accept = exchange.getRequestHeaders().getFirst("Accept");
-                send(exchange, 200, AggregatorMetrics.contentType(accept), metrics.scrape(accept));
-            }
+            case "/metrics" -> send(exchange, 200, AggregatorMetrics.TEXT_FORMAT, metrics.scrape());
             case "/healthz" -> probe(exchange, !DEAD.contains(state.get()));
             case "/readyz" -> probe(exchange, state.get() == State.RUNNING);
             case "/api/images" -> {

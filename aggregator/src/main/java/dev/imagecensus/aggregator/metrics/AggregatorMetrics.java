@@ -10,13 +10,15 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Objects;
 import org.apache.kafka.streams.KafkaStreams;
 
 /**
- * The aggregator's {@code /metrics}: Micrometer's Prometheus registry with the JVM and Kafka Streams binders and
- * the precomputed {@link InventoryMetrics}, kept within Prometheus naming conventions ({@link PromtoolSafeNames}).
+ * The aggregator's {@code /metrics}: Micrometer's Prometheus registry with the JVM and Kafka Streams binders, kept
+ * within Prometheus naming conventions ({@link PromtoolSafeNames}), followed by the precomputed
+ * {@link InventoryMetrics}.
  */
 public final class AggregatorMetrics implements AutoCloseable {
 
@@ -27,6 +29,7 @@ public final class AggregatorMetrics implements AutoCloseable {
     private final InventoryMetrics inventory;
     private final JvmGcMetrics gc = new JvmGcMetrics();
     private volatile KafkaStreamsMetrics streams;
+    private volatile int lastSize;
 
     private AggregatorMetrics(PrometheusMeterRegistry registry, InventoryMetrics inventory) {
         this.registry = registry;
@@ -38,7 +41,6 @@ public final class AggregatorMetrics implements AutoCloseable {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         registry.config().meterFilter(new PromtoolSafeNames());
         InventoryMetrics inventory = new InventoryMetrics(clock);
-        registry.getPrometheusRegistry().register(inventory);
         AggregatorMetrics metrics = new AggregatorMetrics(registry, inventory);
         new JvmMemoryMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
@@ -63,19 +65,17 @@ public final class AggregatorMetrics implements AutoCloseable {
     }
 
     /**
-     * One scrape in the format the {@code Accept} header asks for (OpenMetrics or the 0.0.4 text format).
-     *
-     * @return the body; its content type is {@link #contentType(String)}
+     * One scrape in the Prometheus text format 0.0.4 ({@link #TEXT_FORMAT}): Micrometer's meters, then the inventory
+     * families. Always this format, whatever the {@code Accept} header says: Prometheus reads it, and the inventory's
+     * 10⁵ series are written from prefixes prepared when each series appeared rather than rendered per scrape.
      */
-    public String scrape(String accept) {
-        return registry.scrape(contentType(accept));
-    }
-
-    /** The content type answered for {@code accept}: OpenMetrics when asked for, else the 0.0.4 text format. */
-    public static String contentType(String accept) {
-        return accept != null && accept.contains("application/openmetrics-text")
-                ? "application/openmetrics-text; version=1.0.0; charset=utf-8"
-                : TEXT_FORMAT;
+    public byte[] scrape() {
+        byte[] meters = registry.scrape(TEXT_FORMAT).getBytes(StandardCharsets.UTF_8);
+        ScrapeBuffer out = new ScrapeBuffer(meters.length + lastSize);
+        out.write(meters);
+        inventory.writeTo(out);
+        lastSize = out.size();
+        return out.toByteArray();
     }
 
     public PrometheusMeterRegistry registry() {

@@ -10,26 +10,21 @@ import dev.imagecensus.aggregator.domain.WorkloadState;
 import dev.imagecensus.aggregator.metrics.SeriesFamily.Contribution;
 import dev.imagecensus.aggregator.metrics.SeriesFamily.Merge;
 import dev.imagecensus.aggregator.metrics.SeriesFamily.Type;
-import io.prometheus.metrics.model.registry.MultiCollector;
-import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
-import io.prometheus.metrics.model.snapshots.MetricSnapshot;
-import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
  * The inventory's metrics, defined in one place and precomputed from table changes: every {@link InventoryListener}
- * call moves the contributions of the changed image, pod or workload, and a scrape ({@link #collect()}) only reads
- * the resulting values. Registered as a collector on Micrometer's Prometheus registry, next to the JVM and Kafka
- * Streams meters.
+ * call moves the contributions of the changed image, pod or workload, and a scrape ({@link #writeTo}) only writes
+ * the resulting values, appended to the Micrometer registry's scrape (JVM and Kafka Streams meters).
  *
  * <p>Series describe what this instance's tasks own; with several instances, sum across instances
  * ({@code sum without (instance)}) for the totals. See the README for each family's rule.
  */
-public final class InventoryMetrics implements InventoryListener, MultiCollector {
+public final class InventoryMetrics implements InventoryListener {
 
     // The seeds' names, unchanged (container_image_count is untyped: promtool rejects a gauge named *_count).
     private final SeriesFamily containerImageCount = new SeriesFamily("container_image_count",
@@ -43,8 +38,8 @@ public final class InventoryMetrics implements InventoryListener, MultiCollector
 
     private final SeriesFamily imageContainers = new SeriesFamily("imagecensus_image_containers",
             "Live containers per image (canonical reference)", Type.GAUGE, Merge.SUM, "image");
-    private final SeriesFamily imageInfo = new SeriesFamily("imagecensus_image",
-            "One series per image in use describing it; value 1", Type.INFO, Merge.ANY,
+    private final SeriesFamily imageInfo = new SeriesFamily("imagecensus_image_info",
+            "One series per image in use describing it; value 1", Type.GAUGE, Merge.ANY,
             "image", "digest", "os", "arch", "distro", "distro_version", "fips");
     private final SeriesFamily distroContainers = new SeriesFamily("imagecensus_distro_containers",
             "Live containers per base distro and version", Type.GAUGE, Merge.SUM, "distro", "distro_version");
@@ -58,6 +53,10 @@ public final class InventoryMetrics implements InventoryListener, MultiCollector
             "Images in use the enricher has not classified yet", Type.GAUGE, Merge.SUM);
     private final SeriesFamily invalidContainers = new SeriesFamily("imagecensus_invalid_reference_containers",
             "Live containers whose image reference is invalid", Type.GAUGE, Merge.SUM);
+    private static final byte[] LAG_HEADER = ("# HELP imagecensus_enrichment_lag_seconds Seconds since the oldest image"
+            + " in use that is still unclassified came into use; 0 when none is\n"
+            + "# TYPE imagecensus_enrichment_lag_seconds gauge\nimagecensus_enrichment_lag_seconds ")
+            .getBytes(StandardCharsets.UTF_8);
     private final EnrichmentLag lag;
     private final List<SeriesFamily> families = new ArrayList<>();
 
@@ -162,37 +161,34 @@ public final class InventoryMetrics implements InventoryListener, MultiCollector
         invalidContainers.update(old == null ? null : invalidContainers.at(old), now == null ? null : invalidContainers.at(now));
     }
 
-    @Override
-    public MetricSnapshots collect() {
-        List<MetricSnapshot> snapshots = new ArrayList<>(families.size() + 1);
-        families.forEach(f -> snapshots.add(f.snapshot()));
-        snapshots.add(GaugeSnapshot.builder().name("imagecensus_enrichment_lag_seconds")
-                .help("Seconds since the oldest image in use that is still unclassified came into use; 0 when none is")
-                .dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder().value(lag.seconds()).build())
-                .build());
-        return new MetricSnapshots(snapshots);
+    /** Writes every family in the Prometheus text format (0.0.4). */
+    void writeTo(ScrapeBuffer out) {
+        families.forEach(f -> f.writeTo(out));
+        out.write(LAG_HEADER);
+        out.writeValue(lag.seconds());
+        out.write('\n');
     }
 
-    @Override
-    public List<String> getPrometheusNames() {
-        List<String> names = new ArrayList<>();
-        families.forEach(f -> names.add(f.name()));
-        names.add("imagecensus_enrichment_lag_seconds");
-        return names;
-    }
-
-    /** For tests: the value of a series of {@code family} (its exposed name), null when absent. */
-    Double value(String family, String... labelValues) {
-        String name = family.toLowerCase(Locale.ROOT).endsWith("_info") ? family.substring(0, family.length() - 5) : family;
-        if (name.equals("imagecensus_enrichment_lag_seconds")) {
+    /** The value of one series of {@code family} (its exposed name), null when absent; for tests and benchmarks. */
+    public Double value(String family, String... labelValues) {
+        if (family.equals("imagecensus_enrichment_lag_seconds")) {
             return lag.seconds();
         }
-        return families.stream().filter(f -> f.name().equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no family " + family)).value(labelValues);
+        return family(family).value(labelValues);
     }
 
-    /** For tests: how many series {@code family} has. */
-    int size(String family) {
-        return families.stream().filter(f -> f.name().equals(family)).findFirst().orElseThrow().size();
+    /** How many series {@code family} has now. */
+    public int size(String family) {
+        return family(family).size();
+    }
+
+    /** The sum of all series of {@code family}, e.g. every live container of {@code imagecensus_fips_containers}. */
+    public double total(String family) {
+        return family(family).total();
+    }
+
+    private SeriesFamily family(String name) {
+        return families.stream().filter(f -> f.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no family " + name));
     }
 }

@@ -1,20 +1,19 @@
 package dev.imagecensus.aggregator.metrics;
 
-import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
-import io.prometheus.metrics.model.snapshots.InfoSnapshot;
-import io.prometheus.metrics.model.snapshots.Labels;
-import io.prometheus.metrics.model.snapshots.MetricSnapshot;
-import io.prometheus.metrics.model.snapshots.UnknownSnapshot;
-import java.util.ArrayList;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
 
 /**
  * One metric family of precomputed series. Table changes add and retract <em>contributions</em> (a source's value
  * at a label set); a series exists exactly while at least one contribution holds it, so series of images, pods
- * and workloads that are gone disappear with them. A scrape only reads the current values.
+ * and workloads that are gone disappear with them. A scrape only writes the current values: each series keeps its
+ * text-format prefix ({@code name{labels} }) from creation, so a scrape of 10⁵ series is a copy, not a rendering.
  *
  * <p>Several sources may land on one label set (two clusters with the same namespace and pod name, say): SUM
  * families add their values, ANY families read 1 when any contribution is positive. Thread-safe: each label set
@@ -22,29 +21,31 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class SeriesFamily {
 
-    /** How the family is exposed. UNTYPED is for seed names a gauge type would make promtool reject. */
-    enum Type { GAUGE, UNTYPED, INFO }
+    /** How the family is typed. UNTYPED is for seed names a gauge type would make promtool reject. */
+    enum Type { GAUGE, UNTYPED }
 
     /** How contributions to one label set combine. */
     enum Merge { SUM, ANY }
 
     private final String name;
-    private final String help;
-    private final Type type;
     private final Merge merge;
     private final String[] labelNames;
+    /** Label positions in name order: series are written with sorted labels, as client libraries do. */
+    private final int[] written;
+    private final byte[] header;
     private final ConcurrentHashMap<List<String>, Series> series = new ConcurrentHashMap<>();
 
-    /** @param name the exposed name; an INFO family's name without its {@code _info} suffix */
     SeriesFamily(String name, String help, Type type, Merge merge, String... labelNames) {
         this.name = name;
-        this.help = help;
-        this.type = type;
         this.merge = merge;
         this.labelNames = labelNames.clone();
+        this.written = IntStream.range(0, labelNames.length).boxed()
+                .sorted(Comparator.comparing(i -> labelNames[i])).mapToInt(Integer::intValue).toArray();
+        this.header = ("# HELP " + name + " " + help.replace("\\", "\\\\").replace("\n", "\\n") + "\n# TYPE " + name
+                + " " + type.name().toLowerCase(Locale.ROOT) + "\n").getBytes(StandardCharsets.UTF_8);
         if (labelNames.length == 0) {
             // A family without labels is one always-present number (0 when nothing contributes).
-            series.put(List.of(), new Series(Labels.EMPTY));
+            series.put(List.of(), new Series(prefix(List.of())));
         }
     }
 
@@ -77,7 +78,7 @@ final class SeriesFamily {
 
     private void apply(List<String> labels, int contributors, double delta, int positives) {
         series.compute(labels, (key, current) -> {
-            Series s = current == null ? new Series(labels(key)) : current;
+            Series s = current == null ? new Series(prefix(key)) : current;
             s.contributors += contributors;
             s.sum += delta;
             s.positives += positives;
@@ -90,13 +91,28 @@ final class SeriesFamily {
         return c.value() > 0 ? 1 : 0;
     }
 
-    private Labels labels(List<String> values) {
-        return Labels.of(labelNames, values.toArray(String[]::new));
+    /** {@code name{a="x",b="y"} } in the text format, label values escaped. */
+    private byte[] prefix(List<String> values) {
+        StringBuilder line = new StringBuilder(name);
+        if (!values.isEmpty()) {
+            line.append('{');
+            for (int i : written) {
+                line.append(line.charAt(line.length() - 1) == '{' ? "" : ",").append(labelNames[i]).append("=\"").append(values.get(i)
+                        .replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n")).append('"');
+            }
+            line.append('}');
+        }
+        return line.append(' ').toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /** Current number of series. */
     int size() {
         return series.size();
+    }
+
+    /** The sum of every series' value. */
+    double total() {
+        return series.values().stream().mapToDouble(s -> s.value).sum();
     }
 
     /** The value of one series, null when it does not exist. */
@@ -105,33 +121,22 @@ final class SeriesFamily {
         return s == null ? null : s.value;
     }
 
-    /** The Prometheus name as registered: INFO families without their {@code _info} suffix. */
     String name() {
         return name;
     }
 
-    /** The family as it is now. */
-    MetricSnapshot snapshot() {
-        List<Series> current = new ArrayList<>(series.values());
-        return switch (type) {
-            case GAUGE -> {
-                GaugeSnapshot.Builder b = GaugeSnapshot.builder().name(name).help(help);
-                current.forEach(s -> b.dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder()
-                        .labels(s.labels).value(s.value).build()));
-                yield b.build();
+    /** Writes the family in the Prometheus text format (0.0.4); nothing when it has no series. */
+    void writeTo(ScrapeBuffer out) {
+        boolean first = true;
+        for (Series s : series.values()) {
+            if (first) {
+                out.write(header);
+                first = false;
             }
-            case UNTYPED -> {
-                UnknownSnapshot.Builder b = UnknownSnapshot.builder().name(name).help(help);
-                current.forEach(s -> b.dataPoint(UnknownSnapshot.UnknownDataPointSnapshot.builder()
-                        .labels(s.labels).value(s.value).build()));
-                yield b.build();
-            }
-            case INFO -> {
-                InfoSnapshot.Builder b = InfoSnapshot.builder().name(name).help(help);
-                current.forEach(s -> b.dataPoint(InfoSnapshot.InfoDataPointSnapshot.builder().labels(s.labels).build()));
-                yield b.build();
-            }
-        };
+            out.write(s.prefix);
+            out.writeValue(s.value);
+            out.write('\n');
+        }
     }
 
     /** One source's value at one label set. */
@@ -143,14 +148,14 @@ final class SeriesFamily {
 
     /** Mutated only inside {@code compute} for its key; {@code value} is read by scrapes. */
     private static final class Series {
-        final Labels labels;
+        final byte[] prefix;
         int contributors;
         int positives;
         double sum;
         volatile double value;
 
-        Series(Labels labels) {
-            this.labels = labels;
+        Series(byte[] prefix) {
+            this.prefix = prefix;
         }
     }
 }

@@ -160,7 +160,7 @@ class HttpApiTest {
 
         HttpResponse<String> scrape = get("/metrics");
         assertThat(scrape.headers().firstValue("Content-Type")).contains(AggregatorMetrics.TEXT_FORMAT);
-        assertThat(scrape.body()).contains("container_image_count{image=\"nginx:1.27\"} 3.0",
+        assertThat(scrape.body()).contains("container_image_count{image=\"nginx:1.27\"} 3\n",
                 "# TYPE container_image_count untyped", "imagecensus_image_info{", "jvm_memory_used_bytes");
         assertThat(get("/").body()).contains("<title>image-census</title>", "api/images");
         assertThat(get("/nope").statusCode()).isEqualTo(404);

@@ -50,7 +50,7 @@ class InventoryMetricsTest {
         assertThat(metrics.value("imagecensus_fips_containers", "NOT_DETECTED")).isEqualTo(2.0);
         assertThat(metrics.value("imagecensus_distro_containers", "debian", "12")).isEqualTo(2.0);
         assertThat(metrics.value("imagecensus_availability_images", "AVAILABLE")).isEqualTo(1.0);
-        assertThat(metrics.size("imagecensus_image")).isEqualTo(1);
+        assertThat(metrics.size("imagecensus_image_info")).isEqualTo(1);
         assertThat(metrics.value("imagecensus_image_info", NGINX, Samples.DIGEST, "linux", "amd64", "debian", "12",
                 "NOT_DETECTED")).isEqualTo(1.0);
     }
@@ -76,13 +76,13 @@ class InventoryMetricsTest {
         assertThat(metrics.value("container_image_count", "registry.access.redhat.com/ubi9:9.4")).isNull();
         assertThat(metrics.value("imagecensus_fips_containers", "CAPABLE")).isNull();
         assertThat(metrics.value("imagecensus_availability_images", "ABSENT")).isNull();
-        assertThat(metrics.size("imagecensus_image")).isEqualTo(1);
+        assertThat(metrics.size("imagecensus_image_info")).isEqualTo(1);
 
         // When the last one goes too, only the always-present numbers are left
         metrics.onImageState(NGINX, smaller, null);
         assertThat(metrics.size("container_image_count")).isZero();
         assertThat(metrics.size("imagecensus_distro_containers")).isZero();
-        assertThat(metrics.size("imagecensus_image")).isZero();
+        assertThat(metrics.size("imagecensus_image_info")).isZero();
         assertThat(metrics.value("imagecensus_unclassified_images")).isEqualTo(0.0);
     }
 
@@ -150,5 +150,23 @@ class InventoryMetricsTest {
         // When the enabled one goes, the other still holds the series
         metrics.onPodState("east/pay/api-1", a, null);
         assertThat(metrics.value("workload_fips_enabled", "pay", "api-1")).isEqualTo(0.0);
+    }
+
+    @Test
+    void shouldWriteTheTextFormatWithEscapedLabelsWhenScraped() {
+        metrics.onInvalidReference("bad\"ref\\x", null, 1);
+        metrics.onImageState(NGINX, null, image("nginx:1.27", 2, null));
+        ScrapeBuffer out = new ScrapeBuffer(0);
+
+        metrics.writeTo(out);
+
+        String text = new String(out.toByteArray(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(text).contains("# TYPE container_image_count untyped\n",
+                "container_image_count{image=\"bad\\\"ref\\\\x\"} 1\n",
+                "container_image_count{image=\"nginx:1.27\"} 2\n",
+                "# TYPE imagecensus_image_info gauge\n",
+                "imagecensus_unclassified_images 1\n",
+                "imagecensus_enrichment_lag_seconds 90\n")
+                .doesNotContain("k8s_image_existence_exporter");
     }
 }
