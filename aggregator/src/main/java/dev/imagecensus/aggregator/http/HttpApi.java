@@ -12,6 +12,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.HashMap;
@@ -172,12 +173,16 @@ public final class HttpApi implements AutoCloseable {
     }
 
     private static void send(HttpExchange exchange, int status, String type, byte[] body) {
+        send(exchange, status, type, ByteBuffer.wrap(body));
+    }
+
+    private static void send(HttpExchange exchange, int status, String type, ByteBuffer body) {
         try {
             exchange.getResponseHeaders().set("Content-Type", type);
             exchange.getResponseHeaders().set("Cache-Control", "no-store");
-            exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+            exchange.sendResponseHeaders(status, body.remaining() == 0 ? -1 : body.remaining());
             try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
+                out.write(body.array(), body.arrayOffset() + body.position(), body.remaining());
             }
         } catch (IOException e) {
             log.debug("Client went away during {}", exchange.getRequestURI(), e);

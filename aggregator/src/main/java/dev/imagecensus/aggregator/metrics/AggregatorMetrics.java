@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Objects;
@@ -69,13 +70,13 @@ public final class AggregatorMetrics implements AutoCloseable {
      * families. Always this format, whatever the {@code Accept} header says: Prometheus reads it, and the inventory's
      * 10⁵ series are written from prefixes prepared when each series appeared rather than rendered per scrape.
      */
-    public byte[] scrape() {
+    public ByteBuffer scrape() {
         byte[] meters = registry.scrape(TEXT_FORMAT).getBytes(StandardCharsets.UTF_8);
         ScrapeBuffer out = new ScrapeBuffer(meters.length + lastSize);
         out.write(meters);
         inventory.writeTo(out);
         lastSize = out.size();
-        return out.toByteArray();
+        return out.view();
     }
 
     public PrometheusMeterRegistry registry() {
