@@ -79,6 +79,7 @@ public final class AggregatorMetrics implements AutoCloseable {
         return out.view();
     }
 
+    /** Micrometer's registry, for further binders. */
     public PrometheusMeterRegistry registry() {
         return registry;
     }
