@@ -5,7 +5,8 @@
  *
  * <p>Entry points: {@link dev.imagecensus.aggregator.AggregatorConfig} (settings),
  * {@link dev.imagecensus.aggregator.topology.AggregatorTopology#build} (the topology as a function),
- * {@link dev.imagecensus.aggregator.AggregatorService} (composition root). For the metrics/HTTP layer:
+ * {@link dev.imagecensus.aggregator.Aggregator} (composition root: streams, metrics, HTTP),
+ * {@link dev.imagecensus.aggregator.AggregatorService} (the streams app alone). For the metrics/HTTP layer:
  * {@link dev.imagecensus.aggregator.AggregatorStores} (queryable store names) and
  * {@link dev.imagecensus.aggregator.InventoryListener} (table changes, for precomputed metrics).
  */

@@ -61,4 +61,30 @@ class AggregatorConfigTest {
 
         assertThat(printed).doesNotContain("pw@", "user:secret", "secret-jaas").contains("****");
     }
+
+    @Test
+    void shouldAdvertiseTheHttpAddressToStreamsWhenApplicationServerIsSet() {
+        AggregatorConfig config = valid().httpPort(8081).applicationServer("aggregator-0.aggregator:8081")
+                .clusterName("eks-prod").missingTagPolicy(MissingTagPolicy.INSERT).missingTag("NONE").build();
+
+        assertThat(config.streamsProperties()).containsEntry(StreamsConfig.APPLICATION_SERVER_CONFIG, "aggregator-0.aggregator:8081");
+        assertThat(config.toString()).contains("httpPort=8081", "clusterName=eks-prod", "missingTagPolicy=INSERT");
+        assertThat(valid().build().streamsProperties()).doesNotContainKey(StreamsConfig.APPLICATION_SERVER_CONFIG);
+        assertThat(valid().build().missingTagPolicy()).isEqualTo(MissingTagPolicy.DIGEST);
+    }
+
+    @Test
+    void shouldNameBadHttpSettingsWhenInvalid() {
+        assertThatThrownBy(() -> valid().httpPort(70000).applicationServer("no-port").clusterName(" ").missingTag("bad tag")
+                .missingTagPolicy(null).build())
+                .hasMessageContaining("http-port: 70000")
+                .hasMessageContaining("application-server: 'no-port'")
+                .hasMessageContaining("cluster-name: required")
+                .hasMessageContaining("missing-tag-policy: required")
+                .hasMessageContaining("missing-tag: 'bad tag'");
+        assertThatThrownBy(() -> valid().kafkaProperty("application.server", "x:1").build())
+                .hasMessageContaining("kafka-property application.server: set by the aggregator itself");
+        assertThatThrownBy(() -> MissingTagPolicy.parse("guess")).hasMessageContaining("digest, insert or drop");
+        assertThat(MissingTagPolicy.parse(" Drop ")).isEqualTo(MissingTagPolicy.DROP);
+    }
 }

@@ -6,14 +6,27 @@ import picocli.CommandLine.Command;
 /** The {@code image-census} executable: one subcommand per service plus the all-in-one local stack. */
 @Command(name = "image-census", mixinStandardHelpOptions = true, version = "image-census 0.1.0",
         description = "Kubernetes container-image inventory on Apache Kafka.",
-        subcommands = {LocalCommand.class, SchemaRegistryCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {LocalCommand.class, WatcherCommand.class, AggregatorCommand.class, SchemaRegistryCommand.class, CommandLine.HelpCommand.class})
 public final class ImageCensus implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new ImageCensus()).execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The CLI with its error policy: a bad setting prints one clear line and exits 2, anything else fails loudly. */
+    static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new ImageCensus());
+        cli.setExecutionExceptionHandler((e, command, parsed) -> {
+            if (e instanceof IllegalArgumentException) {
+                command.getErr().println("image-census: " + e.getMessage());
+                return 2;
+            }
+            throw e;
+        });
+        return cli;
     }
 
     @Override

@@ -12,7 +12,7 @@ class ImageCensusTest {
     @Test
     void shouldListEverySubcommandWhenAskedForHelp() {
         StringWriter out = new StringWriter();
-        CommandLine cli = new CommandLine(new ImageCensus()).setOut(new PrintWriter(out));
+        CommandLine cli = ImageCensus.commandLine().setOut(new PrintWriter(out));
 
         int status = cli.execute("--help");
 
@@ -23,7 +23,7 @@ class ImageCensusTest {
     @Test
     void shouldRejectAnUnknownCompatibilityLevelWithUsageError() {
         StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(new ImageCensus()).setErr(new PrintWriter(err));
+        CommandLine cli = ImageCensus.commandLine().setErr(new PrintWriter(err));
 
         int status = cli.execute("schema-registry", "--bootstrap-servers", "localhost:9092", "--compatibility", "SIDEWAYS");
 
@@ -32,9 +32,20 @@ class ImageCensusTest {
     }
 
     @Test
+    void shouldPrintTheBadSettingWithoutStackTraceWhenWatcherConfigIsInvalid() {
+        StringWriter err = new StringWriter();
+        CommandLine cli = ImageCensus.commandLine().setErr(new PrintWriter(err));
+
+        int status = cli.execute("watcher", "--kubeconfig", "/nonexistent/kubeconfig", "--cluster", "bad/name");
+
+        assertThat(status).isEqualTo(2);
+        assertThat(err.toString()).contains("cluster").doesNotContain("Exception");
+    }
+
+    @Test
     void shouldRequireBootstrapServersWhenRunningTheRegistryAlone() {
         StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(new ImageCensus()).setErr(new PrintWriter(err));
+        CommandLine cli = ImageCensus.commandLine().setErr(new PrintWriter(err));
 
         int status = cli.execute("schema-registry");
 

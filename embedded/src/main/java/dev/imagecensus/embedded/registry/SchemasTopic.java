@@ -33,7 +33,7 @@ final class SchemasTopic {
             TopicDescription description = describe(admin, topic, deadline);
             if (description == null) {
                 create(admin, config, deadline);
-                description = describe(admin, topic, deadline);
+                description = awaitCreated(admin, topic, deadline);
             }
             if (description == null || description.partitions().size() != 1) {
                 throw new SchemaStoreException("Topic " + topic + " must have exactly 1 partition, it has "
@@ -65,6 +65,17 @@ final class SchemasTopic {
             }
             throw e;
         }
+    }
+
+    /** Metadata of a topic just created reaches the broker's cache a moment later, more so on a loaded machine. */
+    private static TopicDescription awaitCreated(Admin admin, String topic, long deadline)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        TopicDescription description = describe(admin, topic, deadline);
+        while (description == null && remaining(deadline) > 0) {
+            Thread.sleep(50);
+            description = describe(admin, topic, deadline);
+        }
+        return description;
     }
 
     private static void create(Admin admin, KafkaSchemaStoreConfig config, long deadline)
