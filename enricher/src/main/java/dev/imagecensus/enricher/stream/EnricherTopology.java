@@ -4,11 +4,11 @@ import dev.imagecensus.enricher.EnricherConfig;
 import dev.imagecensus.schemas.Topics;
 import dev.imagecensus.schemas.avro.ImageClassification;
 import dev.imagecensus.schemas.avro.ImageEvent;
+import dev.imagecensus.streams.DecodedSources;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
@@ -19,7 +19,7 @@ import org.apache.kafka.streams.state.Stores;
  * {@code image-events} → per-image usage → registry inspection → {@code image-classifications}.
  *
  * <pre>
- * image-events (key cluster/podUid/container)
+ * image-events (key cluster/podUid/container; undecodable records → image-census-dlq)
  *   └─ enricher-usage-deltas      [container-images]          +1/-1 per image
  *        └─ repartition enricher-usage-by-image               key: image reference
  *             └─ enricher-inspection [usage, pending, classifications, by-digest]
@@ -53,9 +53,9 @@ public final class EnricherTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(BY_DIGEST_STORE), strings, classifications));
 
-        KStream<String, ImageEvent> events = builder.stream(topics.imageEvents().name(),
-                Consumed.with(topics.imageEvents().keySerde(), topics.imageEvents().valueSerde())
-                        .withName("enricher-image-events"));
+        // Undecodable events become dead letters; the enricher keeps classifying everything else.
+        KStream<String, ImageEvent> events =
+                DecodedSources.decoded(builder, topics.imageEvents(), topics.deadLetters(), "enricher-image-events");
         events.process(() -> new UsageDeltaProcessor(config.ignoredImages()), Named.as("enricher-usage-deltas"),
                         CONTAINER_IMAGES_STORE)
                 .repartition(Repartitioned.with(strings, Serdes.Integer()).withName("enricher-usage-by-image"))

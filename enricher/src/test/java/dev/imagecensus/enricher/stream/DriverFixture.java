@@ -55,6 +55,7 @@ final class DriverFixture implements AutoCloseable {
     final EnricherConfig config;
     final Path stateDir;
     final TopologyTestDriver driver;
+    final Topics topics;
     final TestInputTopic<String, ImageEvent> events;
     final TestOutputTopic<String, ImageClassification> output;
     final List<ImageClassification> classified = new ArrayList<>();
@@ -76,7 +77,7 @@ final class DriverFixture implements AutoCloseable {
         }
         service = new InspectionService(inspector, config.inspectionThreads(), config.maxInFlight(), Clock.systemUTC());
         schemas = HttpSchemaRegistryClient.fromConfig(config.serdeProperties());
-        Topics topics = Topics.builder(schemas).serdeConfig(config.serdeProperties()).build();
+        topics = Topics.builder(schemas).serdeConfig(config.serdeProperties()).build();
         driver = new TopologyTestDriver(EnricherTopology.build(topics, config, service), config.streamsProperties(),
                 Instant.now());
         events = driver.createInputTopic(topics.imageEvents().name(), topics.imageEvents().keySerde().serializer(),

@@ -49,7 +49,7 @@ class EnricherTopologyNamingTest {
                 }
             }));
             assertThat(description.toString()).doesNotContain("-000000").contains("enricher-usage-by-image");
-            assertThat(names).contains("enricher-image-events", "enricher-usage-deltas", "enricher-inspection",
+            assertThat(names).contains("enricher-image-events-source", "enricher-image-events-dead-letter-sink", "enricher-usage-deltas", "enricher-inspection",
                     "enricher-image-classifications");
             assertThat(stores).containsExactlyInAnyOrder(EnricherTopology.CONTAINER_IMAGES_STORE,
                     EnricherTopology.USAGE_STORE, EnricherTopology.PENDING_STORE, EnricherTopology.CLASSIFICATIONS_STORE,

@@ -14,10 +14,16 @@ import dev.imagecensus.embedded.oci.SyntheticImages;
 import dev.imagecensus.embedded.registry.EmbeddedSchemaRegistry;
 import dev.imagecensus.embedded.registry.EmbeddedSchemaRegistryConfig;
 import dev.imagecensus.enricher.IgnoredImages;
+import dev.imagecensus.schemas.avro.DeadLetter;
 import dev.imagecensus.schemas.avro.DistroStatus;
 import dev.imagecensus.schemas.avro.Existence;
 import dev.imagecensus.schemas.avro.ImageClassification;
 import java.util.List;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -118,6 +124,31 @@ class EnricherTopologyTest {
             assertThat(fixture.inspector.totalCalls()).isZero();
             assertThat(fixture.counters.requests(registry.host())).isZero();
             assertThat(fixture.<Long>entries(EnricherTopology.PENDING_STORE)).isEmpty();
+        }
+    }
+
+    @Test
+    void shouldDeadLetterAnUndecodableEventAndKeepClassifyingWhenPoisonArrives(DockerRegistryProcess registry) {
+        try (DriverFixture fixture = DriverFixture.start(registry, schemas)) {
+            String alpine = SyntheticImages.named("alpine").reference(registry.host());
+            TestInputTopic<String, byte[]> raw = fixture.driver.createInputTopic(fixture.topics.imageEvents().name(),
+                    new StringSerializer(), new ByteArraySerializer());
+            TestOutputTopic<String, DeadLetter> deadLetters = fixture.driver.createOutputTopic(
+                    fixture.topics.deadLetters().name(), new StringDeserializer(),
+                    fixture.topics.deadLetters().valueSerde().deserializer());
+
+            // Given a record that is not in the Confluent wire format, then a good one
+            raw.pipeInput(key("poison", "c"), new byte[] {1, 2, 3});
+            fixture.pipe(key("a", "c"), added("a", "c", alpine));
+            fixture.awaitClassified(1);
+
+            // Then the poison is a dead letter with its bytes and cause, and the good one is classified
+            DeadLetter letter = deadLetters.readValue();
+            assertThat(letter.getTopic()).isEqualTo(fixture.topics.imageEvents().name());
+            assertThat(letter.getOffset()).isZero();
+            assertThat(letter.getValue().array()).containsExactly(1, 2, 3);
+            assertThat(letter.getErrorMessage()).contains("Confluent wire-format header");
+            assertThat(fixture.classified).extracting(ImageClassification::getImage).containsExactly(ref(alpine));
         }
     }
 

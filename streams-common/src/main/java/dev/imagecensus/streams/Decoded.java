@@ -1,4 +1,4 @@
-package dev.imagecensus.aggregator.topology;
+package dev.imagecensus.streams;
 
 import dev.imagecensus.schemas.avro.DeadLetter;
 

@@ -1,4 +1,4 @@
-package dev.imagecensus.aggregator.topology;
+package dev.imagecensus.streams;
 
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
