@@ -5,9 +5,6 @@ import dev.imagecensus.aggregator.AggregatorConfig;
 import dev.imagecensus.aggregator.MissingTagPolicy;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import org.apache.kafka.streams.KafkaStreams;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -44,7 +41,7 @@ final class AggregatorCommand implements Callable<Integer> {
     MissingTagPolicy missingTagPolicy;
 
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() throws Exception {
         AggregatorConfig.Builder builder = AggregatorConfig.builder()
                 .applicationId(applicationId)
                 .bootstrapServers(kafka.bootstrapServers)
@@ -60,32 +57,7 @@ final class AggregatorCommand implements Callable<Integer> {
         }
         kafka.kafkaProperties.forEach(builder::kafkaProperty);
         kafka.registryProperties.forEach(builder::registryProperty);
-        CountDownLatch stopping = new CountDownLatch(1);
-        CountDownLatch closed = new CountDownLatch(1);
-        // The JVM halts once shutdown hooks return: the hook waits until the main thread has closed cleanly.
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            stopping.countDown();
-            awaitQuietly(closed);
-        }, "aggregator-shutdown"));
-        try (Aggregator aggregator = Aggregator.start(builder.build())) {
-            while (!stopping.await(1, TimeUnit.SECONDS)) {
-                KafkaStreams.State state = aggregator.state();
-                if (state == KafkaStreams.State.ERROR || state == KafkaStreams.State.NOT_RUNNING) {
-                    System.err.println("image-census aggregator: Kafka Streams stopped (" + state + "), exiting");
-                    return 1;
-                }
-            }
-            return 0;
-        } finally {
-            closed.countDown();
-        }
-    }
-
-    private static void awaitQuietly(CountDownLatch latch) {
-        try {
-            latch.await(60, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Aggregator aggregator = Aggregator.start(builder.build());
+        return StreamsServiceLoop.run("aggregator", aggregator, aggregator::state);
     }
 }

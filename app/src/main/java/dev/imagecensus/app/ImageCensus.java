@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code image-census} executable: one subcommand per service plus the all-in-one local stack. */
 @Command(name = "image-census", mixinStandardHelpOptions = true, version = "image-census 0.1.0",
         description = "Kubernetes container-image inventory on Apache Kafka.",
-        subcommands = {LocalCommand.class, WatcherCommand.class, AggregatorCommand.class, SchemaRegistryCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {LocalCommand.class, WatcherCommand.class, EnricherCommand.class, AggregatorCommand.class, SchemaRegistryCommand.class, CommandLine.HelpCommand.class})
 public final class ImageCensus implements Runnable {
 
     @CommandLine.Spec

@@ -17,7 +17,7 @@ class ImageCensusTest {
         int status = cli.execute("--help");
 
         assertThat(status).isZero();
-        assertThat(out.toString()).contains("local", "schema-registry");
+        assertThat(out.toString()).contains("local", "watcher", "enricher", "aggregator", "schema-registry");
     }
 
     @Test
