@@ -30,8 +30,6 @@ public final class FakeRegistry implements AutoCloseable {
     private final Map<String, HttpHandler> routes = new ConcurrentHashMap<>();
     private final Map<String, Blob> content = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
-    private final AtomicInteger inFlight = new AtomicInteger();
-    private final AtomicInteger maxInFlight = new AtomicInteger();
     private volatile String requiredAuthorization;
     /** Released on close, so stalling handlers end with the test. */
     final CountDownLatch closing = new CountDownLatch(1);
@@ -72,10 +70,6 @@ public final class FakeRegistry implements AutoCloseable {
         return count == null ? 0 : count.get();
     }
 
-    int maxInFlight() {
-        return maxInFlight.get();
-    }
-
     /** Answers as the real registry would for served content, 404 otherwise. */
     public void serveStored(HttpExchange exchange) throws IOException {
         Blob blob = content.get(exchange.getRequestURI().getPath());
@@ -112,8 +106,6 @@ public final class FakeRegistry implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
         hits.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
-        int now = inFlight.incrementAndGet();
-        maxInFlight.accumulateAndGet(now, Math::max);
         try {
             String required = requiredAuthorization;
             if (required != null && path.startsWith("/v2/") && !headerValues(exchange, "Authorization").contains(required)) {
@@ -129,8 +121,6 @@ public final class FakeRegistry implements AutoCloseable {
             }
         } catch (IOException | RuntimeException e) {
             exchange.close(); // the client hung up on purpose in some tests
-        } finally {
-            inFlight.decrementAndGet();
         }
     }
 

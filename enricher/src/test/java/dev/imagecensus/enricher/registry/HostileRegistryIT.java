@@ -178,9 +178,15 @@ class HostileRegistryIT {
 
     @Test
     void shouldCapConcurrentRequestsPerRegistryWhenManyCallersAtOnce() throws Exception {
+        // Counted around the handler's work, before the answer is sent: the server's own in-flight count also
+        // includes the moment after the client got its answer and already sent the next request.
+        AtomicInteger working = new AtomicInteger();
+        AtomicInteger maxWorking = new AtomicInteger();
         for (int i = 0; i < 8; i++) {
             fake.route("/v2/slow/manifests/" + i, exchange -> {
+                maxWorking.accumulateAndGet(working.incrementAndGet(), Math::max);
                 sleep(150);
+                working.decrementAndGet();
                 exchange.getResponseHeaders().set("Docker-Content-Digest", ALPINE.digest());
                 FakeRegistry.send(exchange, 200, OciMediaTypes.OCI_MANIFEST, ALPINE.manifest().bytes());
             });
@@ -203,7 +209,7 @@ class HostileRegistryIT {
             }
 
             assertThat(found).hasValue(8);
-            assertThat(fake.maxInFlight()).isLessThanOrEqualTo(2);
+            assertThat(maxWorking.get()).isEqualTo(2);
         }
     }
 
