@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -45,10 +46,22 @@ class KubernetesManifestsTest {
     @ParameterizedTest
     @MethodSource("kustomizations")
     void shouldDecodeStrictlyWhenTheKustomizationIsRendered(Path dir) throws Exception {
-        List<Object> objects = Manifests.decode(Manifests.kustomize(dir));
+        List<Object> objects = Manifests.decode(Kustomize.build(dir));
 
         assertThat(Manifests.ofType(objects, V1Deployment.class)).extracting(d -> d.getMetadata().getName())
                 .containsExactlyInAnyOrder("image-census-watcher", "image-census-enricher", "image-census-aggregator");
+    }
+
+    @ParameterizedTest
+    @MethodSource("kustomizations")
+    void shouldRenderLikeKubectlWhenKubectlIsInstalled(Path dir) throws Exception {
+        String real = Manifests.kubectlKustomize(dir);
+        Assumptions.assumeTrue(real != null, "kubectl not installed");
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+
+        List<JsonNode> expected = yaml.readerFor(JsonNode.class).<JsonNode>readValues(real).readAll();
+
+        assertThat(Kustomize.render(dir)).containsExactlyInAnyOrderElementsOf(expected);
     }
 
     @Test
@@ -129,7 +142,7 @@ class KubernetesManifestsTest {
         assertThat(env.get(podIp).getValueFrom().getFieldRef().getFieldPath()).isEqualTo("status.podIP");
         assertThat(indexOf(env, "IMAGE_CENSUS_APPLICATION_SERVER")).isGreaterThan(podIp);
         assertThat(env.get(indexOf(env, "IMAGE_CENSUS_APPLICATION_SERVER")).getValue()).isEqualTo("$(POD_IP):8080");
-        V1Service peers = Manifests.ofType(Manifests.decode(Manifests.kustomize(BASE)), V1Service.class).stream()
+        V1Service peers = Manifests.ofType(Manifests.decode(Kustomize.build(BASE)), V1Service.class).stream()
                 .filter(s -> s.getMetadata().getName().equals("image-census-aggregator-peers")).findFirst().orElseThrow();
         assertThat(peers.getSpec().getClusterIP()).isEqualTo("None");
         assertThat(peers.getSpec().getSelector()).containsEntry("app.kubernetes.io/name", "image-census-aggregator");
@@ -137,7 +150,7 @@ class KubernetesManifestsTest {
 
     @Test
     void shouldCreateNoSecretWhenRendered() throws Exception {
-        assertThat(Manifests.kustomize(OVERLAY)).doesNotContain("kind: Secret");
+        assertThat(Kustomize.build(OVERLAY)).doesNotContain("kind: Secret");
     }
 
     private static int indexOf(List<V1EnvVar> env, String name) {
@@ -154,7 +167,7 @@ class KubernetesManifestsTest {
     }
 
     private static List<V1Deployment> deployments(Path dir) throws Exception {
-        return Manifests.ofType(Manifests.decode(Manifests.kustomize(dir)), V1Deployment.class);
+        return Manifests.ofType(Manifests.decode(Kustomize.build(dir)), V1Deployment.class);
     }
 
     private static List<V1Container> containers(V1PodSpec pod) {

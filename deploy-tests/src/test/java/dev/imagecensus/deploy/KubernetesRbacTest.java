@@ -25,7 +25,7 @@ class KubernetesRbacTest {
 
     @Test
     void shouldGrantExactlyReadOnPodsReplicaSetsJobsAndNamespacesWhenTheBaseIsApplied() throws Exception {
-        List<Object> base = Manifests.decode(Manifests.kustomize(KubernetesManifestsTest.BASE));
+        List<Object> base = Manifests.decode(Kustomize.build(KubernetesManifestsTest.BASE));
 
         Set<Grant> grants = grants(Manifests.ofType(base, V1ClusterRole.class));
 
@@ -35,13 +35,13 @@ class KubernetesRbacTest {
                     new Grant("batch", "jobs", verb), new Grant("", "namespaces", verb)));
         }
         assertThat(grants).containsExactlyElementsOf(expected);
-        assertThat(Manifests.kustomize(KubernetesManifestsTest.BASE)).doesNotContain("secrets", "kind: Role\n");
+        assertThat(Kustomize.build(KubernetesManifestsTest.BASE)).doesNotContain("secrets", "kind: Role\n");
     }
 
     @Test
     void shouldAddOnlyGetOnSecretsForTheEnricherWhenTheOverlayIsApplied() throws Exception {
-        List<Object> base = Manifests.decode(Manifests.kustomize(KubernetesManifestsTest.BASE));
-        List<Object> overlay = Manifests.decode(Manifests.kustomize(KubernetesManifestsTest.OVERLAY));
+        List<Object> base = Manifests.decode(Kustomize.build(KubernetesManifestsTest.BASE));
+        List<Object> overlay = Manifests.decode(Kustomize.build(KubernetesManifestsTest.OVERLAY));
 
         Set<Grant> added = grants(Manifests.ofType(overlay, V1ClusterRole.class));
         added.removeAll(grants(Manifests.ofType(base, V1ClusterRole.class)));
@@ -56,7 +56,7 @@ class KubernetesRbacTest {
     @Test
     void shouldUseNoWildcardsAndNoResourceNamesWhenAnyRuleIsWritten() throws Exception {
         for (var dir : List.of(KubernetesManifestsTest.BASE, KubernetesManifestsTest.OVERLAY)) {
-            for (V1ClusterRole role : Manifests.ofType(Manifests.decode(Manifests.kustomize(dir)), V1ClusterRole.class)) {
+            for (V1ClusterRole role : Manifests.ofType(Manifests.decode(Kustomize.build(dir)), V1ClusterRole.class)) {
                 assertThat(role.getAggregationRule()).isNull();
                 for (V1PolicyRule rule : role.getRules()) {
                     List<String> all = new ArrayList<>(rule.getApiGroups());
@@ -71,7 +71,7 @@ class KubernetesRbacTest {
 
     @Test
     void shouldBindTheReadRoleOnlyToTheWatcherWhenTheBaseIsApplied() throws Exception {
-        List<Object> base = Manifests.decode(Manifests.kustomize(KubernetesManifestsTest.BASE));
+        List<Object> base = Manifests.decode(Kustomize.build(KubernetesManifestsTest.BASE));
 
         assertThat(Manifests.ofType(base, V1ClusterRoleBinding.class)).singleElement().satisfies(b -> {
             assertThat(b.getRoleRef().getName()).isEqualTo("image-census-watcher");

@@ -61,12 +61,17 @@ public final class Manifests {
         return objects;
     }
 
-    /** {@code kubectl kustomize dir}: what {@code kubectl apply -k} would send. */
-    public static String kustomize(Path dir) throws Exception {
+    /** {@code kubectl kustomize dir}, or {@code null} when {@code kubectl} is not installed. */
+    public static String kubectlKustomize(Path dir) throws Exception {
         Path out = Files.createTempFile("kustomize-", ".yaml");
         try {
-            Process p = new ProcessBuilder("kubectl", "kustomize", dir.toString()).redirectErrorStream(true)
-                    .redirectOutput(out.toFile()).start();
+            Process p;
+            try {
+                p = new ProcessBuilder("kubectl", "kustomize", dir.toString()).redirectErrorStream(true)
+                        .redirectOutput(out.toFile()).start();
+            } catch (IOException e) {
+                return null;
+            }
             if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
                 throw new AssertionError("kubectl kustomize " + dir + " failed:\n" + Files.readString(out));
             }
