@@ -19,7 +19,10 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-/** Writes what the watcher and the enricher would: image events and classifications, Avro through the registry. */
+/**
+ * Writes what the watcher and the enricher would: image events and classifications, Avro through the registry
+ * (after the aggregator ITs' {@code ClusterFeed}).
+ */
 final class Feed implements AutoCloseable {
 
     static final String CLUSTER = "prod";
@@ -44,6 +47,20 @@ final class Feed implements AutoCloseable {
         String topic = topics.imageEvents().name();
         producer.send(new ProducerRecord<>(topic, CLUSTER + "/uid-" + namespace + "-" + pod + "/app",
                 topics.imageEvents().valueSerde().serializer().serialize(topic, event))).get();
+    }
+
+    /** A DELETED event for container {@code app} of {@code pod}, then the tombstone the watcher writes after it. */
+    void deleted(String namespace, String pod, String kind, String owner, String image) throws Exception {
+        String ref = ImageReference.parse(image).canonical();
+        String key = CLUSTER + "/uid-" + namespace + "-" + pod + "/app";
+        ImageEvent event = ImageEvent.newBuilder().setType(ImageEventType.DELETED).setCluster(CLUSTER)
+                .setNamespace(namespace).setPodName(pod).setPodUid("uid-" + namespace + "-" + pod).setContainer("app")
+                .setContainerType(ContainerType.APP).setImage(image).setImageRef(ref).setPhase("Running")
+                .setOwnerKind(kind).setOwnerName(owner).setObservedAt(Instant.now()).build();
+        String topic = topics.imageEvents().name();
+        producer.send(new ProducerRecord<>(topic, key, topics.imageEvents().valueSerde().serializer().serialize(topic, event)))
+                .get();
+        producer.send(new ProducerRecord<>(topic, key, null)).get();
     }
 
     /** The enricher's answer for {@code image}. */
