@@ -122,7 +122,10 @@ public record EnricherConfig(String applicationId, String bootstrapServers, Stri
 
     /** Settings of the schema-registry client and the Avro serdes. */
     public Map<String, String> serdeProperties() {
-        return Map.of("schema.registry.url", schemaRegistryUrl);
+        // The overrides carry registry settings too (basic.auth.*, schema.registry.ssl.*); serdes ignore the rest.
+        Map<String, String> props = new java.util.HashMap<>(streamsOverrides);
+        props.put("schema.registry.url", schemaRegistryUrl);
+        return Map.copyOf(props);
     }
 
     @Override
