@@ -2,7 +2,7 @@ package dev.imagecensus.enricher;
 
 import dev.imagecensus.enricher.classify.ScanBounds;
 import dev.imagecensus.enricher.http.EnricherMetrics;
-import dev.imagecensus.enricher.http.HealthServer;
+import dev.imagecensus.http.HealthServer;
 import dev.imagecensus.enricher.inspect.ImageInspector;
 import dev.imagecensus.enricher.inspect.LayerCache;
 import dev.imagecensus.enricher.inspect.RegistryImageInspector;
@@ -87,7 +87,7 @@ public final class Enricher implements AutoCloseable {
             new JvmMemoryMetrics().bindTo(meters);
             new JvmThreadMetrics().bindTo(meters);
             push(resources, new JvmGcMetrics()).bindTo(meters);
-            HealthServer http = push(resources, HealthServer.start(config.httpPort(), meters,
+            HealthServer http = push(resources, HealthServer.start("enricher", config.httpPort(), meters,
                     () -> liveness(streams), () -> readiness(streams)));
             push(resources, () -> streams.close(CloseOptions.groupMembershipOperation(
                     CloseOptions.GroupMembershipOperation.LEAVE_GROUP).withTimeout(CLOSE_TIMEOUT)));

@@ -5,7 +5,7 @@ import dev.imagecensus.schemas.avro.ImageEvent;
 import dev.imagecensus.schemas.registry.HttpSchemaRegistryClient;
 import dev.imagecensus.schemas.registry.SchemaRegistryClient;
 import dev.imagecensus.schemas.registry.SchemaRegistryClientConfig;
-import dev.imagecensus.watcher.http.HealthServer;
+import dev.imagecensus.http.HealthServer;
 import dev.imagecensus.watcher.http.WatcherMetrics;
 import dev.imagecensus.watcher.inventory.InventoryController;
 import dev.imagecensus.watcher.inventory.NamespaceFilter;
@@ -101,7 +101,7 @@ public final class Watcher implements AutoCloseable {
         new JvmMemoryMetrics().bindTo(meters);
         WatcherMetrics metrics = new WatcherMetrics(meters);
         reporter = new InformerReporter(metrics);
-        http = HealthServer.start(config.httpPort(), meters, this::livenessProblems, this::readinessProblems);
+        http = HealthServer.start("watcher", config.httpPort(), meters, this::livenessProblems, this::readinessProblems);
         resources.push(http);
 
         ApiClient kube = KubeClients.create(config.kubeAccess());

@@ -1,10 +1,11 @@
-package dev.imagecensus.watcher.http;
+package dev.imagecensus.http;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -13,8 +14,8 @@ import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
 /**
- * {@code /healthz} (alive: no fatal failure), {@code /readyz} (synced and able to publish) and {@code /metrics}
- * (Prometheus text) on one port. Each probe answers 200 {@code ok} or 503 with one problem per line.
+ * {@code /healthz} (alive), {@code /readyz} (processing) and {@code /metrics} (Prometheus text) on one port.
+ * Each probe answers 200 {@code ok} or 503 with one problem per line.
  */
 public final class HealthServer implements AutoCloseable {
 
@@ -29,14 +30,21 @@ public final class HealthServer implements AutoCloseable {
     }
 
     /**
+     * @param port      0 for a free port ({@link #port()} tells which)
      * @param liveness  problems that call for a restart; empty = alive
-     * @param readiness problems that make the watcher not (yet) trustworthy; empty = ready
+     * @param readiness problems that make the service not (yet) useful; empty = ready
+     * @param service   names the HTTP threads
      */
-    public static HealthServer start(int port, PrometheusMeterRegistry registry, Supplier<List<String>> liveness,
-                                     Supplier<List<String>> readiness) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(port), 0);
+    public static HealthServer start(String service, int port, PrometheusMeterRegistry registry,
+                                     Supplier<List<String>> liveness, Supplier<List<String>> readiness) {
+        HttpServer server;
+        try {
+            server = HttpServer.create(new InetSocketAddress(port), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot listen on HTTP port " + port, e);
+        }
         ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
-            Thread t = new Thread(r, "watcher-http");
+            Thread t = new Thread(r, service + "-http");
             t.setDaemon(true);
             return t;
         });
