@@ -4,13 +4,11 @@ import dev.imagecensus.aggregator.topology.AggregatorTopology;
 import dev.imagecensus.schemas.Topics;
 import dev.imagecensus.schemas.registry.HttpSchemaRegistryClient;
 import dev.imagecensus.schemas.registry.SchemaRegistryClient;
-import dev.imagecensus.schemas.registry.SchemaRegistryException;
+import dev.imagecensus.streams.StreamThreadFailures;
 import java.time.Duration;
 import java.util.function.UnaryOperator;
-import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,7 +45,7 @@ public final class AggregatorService implements AutoCloseable {
             Topics topics = topicNames.apply(Topics.builder(registry).serdeConfig(config.registryClientProperties())).build();
             KafkaStreams streams = new KafkaStreams(AggregatorTopology.build(topics, config, listener),
                     config.streamsProperties());
-            streams.setUncaughtExceptionHandler(AggregatorService::onUncaught);
+            streams.setUncaughtExceptionHandler(new StreamThreadFailures());
             streams.start();
             return new AggregatorService(registry, streams);
         } catch (RuntimeException e) {
@@ -56,21 +54,6 @@ public final class AggregatorService implements AutoCloseable {
         }
     }
 
-    /**
-     * An infrastructure failure (registry unreachable, a retriable Kafka error) replaces the thread, which resumes
-     * from the last committed transaction; anything else stops this instance, so readiness fails and the
-     * orchestrator restarts it rather than it running half-dead.
-     */
-    static StreamThreadExceptionResponse onUncaught(Throwable error) {
-        for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof SchemaRegistryException || t instanceof RetriableException) {
-                log.warn("Stream thread failed on infrastructure, replacing it", error);
-                return StreamThreadExceptionResponse.REPLACE_THREAD;
-            }
-        }
-        log.error("Stream thread failed, shutting this instance down", error);
-        return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
-    }
 
     /** For interactive queries and metrics binders. */
     public KafkaStreams streams() {

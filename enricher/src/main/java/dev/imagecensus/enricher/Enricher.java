@@ -12,7 +12,7 @@ import dev.imagecensus.enricher.stream.InspectionService;
 import dev.imagecensus.schemas.Topics;
 import dev.imagecensus.schemas.registry.HttpSchemaRegistryClient;
 import dev.imagecensus.schemas.registry.SchemaRegistryClient;
-import dev.imagecensus.schemas.registry.SchemaRegistryException;
+import dev.imagecensus.streams.StreamThreadFailures;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -25,10 +25,8 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.function.UnaryOperator;
-import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -82,7 +80,7 @@ public final class Enricher implements AutoCloseable {
             Topics topics = topicNames.apply(Topics.builder(schemas).serdeConfig(config.serdeProperties())).build();
             KafkaStreams streams = new KafkaStreams(EnricherTopology.build(topics, config, service),
                     config.streamsProperties());
-            streams.setUncaughtExceptionHandler(Enricher::onUncaught);
+            streams.setUncaughtExceptionHandler(new StreamThreadFailures());
             push(resources, new KafkaStreamsMetrics(streams)).bindTo(meters);
             new JvmMemoryMetrics().bindTo(meters);
             new JvmThreadMetrics().bindTo(meters);
@@ -100,21 +98,6 @@ public final class Enricher implements AutoCloseable {
         }
     }
 
-    /**
-     * An infrastructure failure (schema registry unreachable, a retriable Kafka error) replaces the thread, which
-     * resumes from the last committed transaction (pending references are resubmitted); anything else stops this
-     * instance, so liveness fails and the orchestrator restarts it.
-     */
-    static StreamThreadExceptionResponse onUncaught(Throwable error) {
-        for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof SchemaRegistryException || t instanceof RetriableException) {
-                log.warn("Stream thread failed on infrastructure, replacing it", error);
-                return StreamThreadExceptionResponse.REPLACE_THREAD;
-            }
-        }
-        log.error("Stream thread failed, shutting this instance down", error);
-        return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
-    }
 
     private static List<String> liveness(KafkaStreams streams) {
         KafkaStreams.State state = streams.state();
