@@ -200,7 +200,7 @@ public final class WatcherScaleBench {
                 return new Result(readyMs, publishedMs, listedMs, heap, peakRss, topic,
                         logText.contains("OutOfMemoryError"), gcSummary(gcLog),
                         watcherTicks / (double) TICKS_PER_SECOND, harnessTicks / (double) TICKS_PER_SECOND,
-                        (busy - watcherTicks - harnessTicks) / (double) TICKS_PER_SECOND, wall, loadAfter, heapInfo);
+                        Math.max(0, busy - watcherTicks - harnessTicks) / (double) TICKS_PER_SECOND, wall, loadAfter, heapInfo);
             } finally {
                 watcher.destroy();
                 if (!watcher.waitFor(30, TimeUnit.SECONDS)) {
