@@ -75,7 +75,7 @@ final class LocalCommand implements Callable<Integer> {
             System.out.println(pipeline.describe("localhost"));
             running.demo().ifPresent(d -> System.out.println("  Demo cluster     " + d.describe()));
             System.out.println("Press Ctrl-C to stop.");
-            return stop.await(pipeline::failure);
+            return stop.await(pipeline::check);
         } finally {
             stop.closed();
         }

@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
 final class LocalPipeline implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LocalPipeline.class);
+    // The aggregator's audit log already shows each image entering and leaving: the watcher's lines only at debug.
     private static final Logger events = LoggerFactory.getLogger("dev.imagecensus.app.events");
 
     /** What the pipeline watches and where it keeps state and listens. */
@@ -36,6 +37,7 @@ final class LocalPipeline implements AutoCloseable {
     private Watcher watcher;
     private Enricher enricher;
     private Aggregator aggregator;
+    private boolean reportedReady;
 
     private LocalPipeline() {
     }
@@ -59,7 +61,7 @@ final class LocalPipeline implements AutoCloseable {
                 .bootstrapServers(stack.bootstrapServers())
                 .schemaRegistryUrl(stack.schemaRegistryUrl())
                 .httpPort(0)
-                .build(), line -> events.info("{}", line));
+                .build(), line -> events.debug("{}", line));
         services.push(watcher);
 
         EnricherConfig enricherConfig = EnricherConfig.defaults(stack.bootstrapServers(), stack.schemaRegistryUrl(),
@@ -83,8 +85,15 @@ final class LocalPipeline implements AutoCloseable {
         return watcher.ready() && enricher.state() == KafkaStreams.State.RUNNING;
     }
 
-    /** Why the pipeline cannot go on (a streams app stopped on its own), or null while it runs. */
-    String failure() {
+    /**
+     * Called every second while running: logs once when the whole pipeline is first ready, and returns why it
+     * cannot go on (a streams app stopped on its own), or null while it runs.
+     */
+    String check() {
+        if (!reportedReady && aggregator.state() == KafkaStreams.State.RUNNING && upstreamReady()) {
+            reportedReady = true;
+            log.info("Pipeline ready: inventory at http://localhost:{}/api/images", httpPort());
+        }
         if (stopped(enricher.state())) {
             return "enricher: Kafka Streams is " + enricher.state();
         }
