@@ -5,6 +5,7 @@ import dev.imagecensus.aggregator.http.StoreQueries;
 import dev.imagecensus.aggregator.metrics.AggregatorMetrics;
 import dev.imagecensus.schemas.Topics;
 import java.time.Clock;
+import java.util.function.BooleanSupplier;
 import java.util.function.UnaryOperator;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.state.HostInfo;
@@ -42,6 +43,15 @@ public final class Aggregator implements AutoCloseable {
      * @param topicNames may set a prefix or suffix on every topic name
      */
     public static Aggregator start(AggregatorConfig config, UnaryOperator<Topics.Builder> topicNames) {
+        return start(config, topicNames, () -> true);
+    }
+
+    /**
+     * Starts as {@link #start(AggregatorConfig, UnaryOperator)}; {@code /readyz} answers 200 only once
+     * {@code alsoReady} holds too (used by {@code image-census local} for the whole in-process pipeline).
+     */
+    public static Aggregator start(AggregatorConfig config, UnaryOperator<Topics.Builder> topicNames,
+                                   BooleanSupplier alsoReady) {
         Clock clock = Clock.systemUTC();
         AggregatorMetrics metrics = AggregatorMetrics.create(clock);
         AggregatorService service = null;
@@ -50,7 +60,7 @@ public final class Aggregator implements AutoCloseable {
             metrics.bind(service.streams());
             HostInfo self = config.applicationServer() == null ? null : HostInfo.buildFromEndpoint(config.applicationServer());
             HttpApi http = HttpApi.start(HttpApi.Options.from(config), new StoreQueries(service.streams(), self),
-                    service::state, metrics, clock);
+                    service::state, alsoReady, metrics, clock);
             return new Aggregator(metrics, service, http);
         } catch (RuntimeException e) {
             if (service != null) {

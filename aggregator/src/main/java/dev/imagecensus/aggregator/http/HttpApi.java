@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.apache.kafka.streams.KafkaStreams.State;
 import org.slf4j.Logger;
@@ -49,17 +50,19 @@ public final class HttpApi implements AutoCloseable {
     private final Options options;
     private final InventorySource inventory;
     private final Supplier<State> state;
+    private final BooleanSupplier alsoReady;
     private final AggregatorMetrics metrics;
     private final Clock clock;
     private final byte[] page;
     private final ExecutorService executor;
     private final HttpServer server;
 
-    private HttpApi(Options options, InventorySource inventory, Supplier<State> state, AggregatorMetrics metrics,
-                    Clock clock) throws IOException {
+    private HttpApi(Options options, InventorySource inventory, Supplier<State> state, BooleanSupplier alsoReady,
+                    AggregatorMetrics metrics, Clock clock) throws IOException {
         this.options = options;
         this.inventory = inventory;
         this.state = state;
+        this.alsoReady = alsoReady;
         this.metrics = metrics;
         this.clock = clock;
         this.page = resource("index.html");
@@ -77,8 +80,17 @@ public final class HttpApi implements AutoCloseable {
     /** Binds the port and starts serving. */
     public static HttpApi start(Options options, InventorySource inventory, Supplier<State> state,
                                 AggregatorMetrics metrics, Clock clock) {
+        return start(options, inventory, state, () -> true, metrics, clock);
+    }
+
+    /**
+     * Binds the port and starts serving; {@code /readyz} also waits for {@code alsoReady} (e.g. the rest of an
+     * in-process pipeline).
+     */
+    public static HttpApi start(Options options, InventorySource inventory, Supplier<State> state,
+                                BooleanSupplier alsoReady, AggregatorMetrics metrics, Clock clock) {
         try {
-            HttpApi api = new HttpApi(options, inventory, state, metrics, clock);
+            HttpApi api = new HttpApi(options, inventory, state, alsoReady, metrics, clock);
             api.server.start();
             log.info("HTTP on port {}: /metrics /healthz /readyz /api /", api.port());
             return api;
@@ -117,7 +129,7 @@ public final class HttpApi implements AutoCloseable {
             case "/", "/index.html" -> send(exchange, 200, "text/html; charset=utf-8", page);
             case "/metrics" -> send(exchange, 200, AggregatorMetrics.TEXT_FORMAT, metrics.scrape());
             case "/healthz" -> probe(exchange, !DEAD.contains(state.get()));
-            case "/readyz" -> probe(exchange, state.get() == State.RUNNING);
+            case "/readyz" -> probe(exchange, state.get() == State.RUNNING && alsoReady.getAsBoolean());
             case "/api/images" -> {
                 List<ImageView> images = inventory.images(ImageFilter.of(query), local);
                 sendJson(exchange, 200, new Lists.Images(images.size(), images, ImageFacets.FIPS_RUNTIME_NOTE));
