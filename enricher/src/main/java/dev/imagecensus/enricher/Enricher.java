@@ -8,6 +8,7 @@ import dev.imagecensus.enricher.inspect.LayerCache;
 import dev.imagecensus.enricher.inspect.RegistryImageInspector;
 import dev.imagecensus.enricher.registry.RegistryClient;
 import dev.imagecensus.enricher.stream.EnricherTopology;
+import dev.imagecensus.enricher.stream.InspectionProgress;
 import dev.imagecensus.enricher.stream.InspectionService;
 import dev.imagecensus.schemas.Topics;
 import dev.imagecensus.schemas.registry.HttpSchemaRegistryClient;
@@ -21,9 +22,13 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
@@ -39,6 +44,7 @@ public final class Enricher implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Enricher.class);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
 
     private final KafkaStreams streams;
     private final HealthServer http;
@@ -76,6 +82,7 @@ public final class Enricher implements AutoCloseable {
             InspectionService service = push(resources, new InspectionService(inspector, config.inspectionThreads(),
                     config.maxInFlight(), Clock.systemUTC()));
             metrics.bind(service, cache);
+            reportProgress(resources, metrics, service);
             SchemaRegistryClient schemas = push(resources, HttpSchemaRegistryClient.fromConfig(config.serdeProperties()));
             Topics topics = topicNames.apply(Topics.builder(schemas).serdeConfig(config.serdeProperties())).build();
             KafkaStreams streams = new KafkaStreams(EnricherTopology.build(topics, config, service),
@@ -98,6 +105,19 @@ public final class Enricher implements AutoCloseable {
         }
     }
 
+    // Progress lines while a large first enrichment runs; quiet otherwise (see InspectionProgress).
+    private static void reportProgress(Deque<AutoCloseable> resources, EnricherMetrics metrics,
+                                       InspectionService service) {
+        InspectionProgress progress = new InspectionProgress(PROGRESS_EVERY);
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "enricher-progress");
+            thread.setDaemon(true);
+            return thread;
+        });
+        resources.push(scheduler::shutdownNow);
+        scheduler.scheduleAtFixedRate(() -> progress.tick(Instant.now(), metrics.inspectionsDone(), service.pending())
+                .ifPresent(log::info), 1, 1, TimeUnit.SECONDS);
+    }
 
     private static List<String> liveness(KafkaStreams streams) {
         KafkaStreams.State state = streams.state();

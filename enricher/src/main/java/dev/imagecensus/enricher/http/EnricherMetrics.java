@@ -80,6 +80,15 @@ public final class EnricherMetrics implements RegistryListener {
         };
     }
 
+    /** Inspections answered since start, whatever the outcome. */
+    public long inspectionsDone() {
+        double sum = partialInspections.count();
+        for (Counter counter : inspections.values()) {
+            sum += counter.count();
+        }
+        return (long) sum;
+    }
+
     /** Queue depth, re-check rounds and the layer cache. */
     public void bind(InspectionService service, LayerCache cache) {
         Gauge.builder("imagecensus.enricher.queue.depth", service, InspectionService::pending)
