@@ -32,11 +32,12 @@ import picocli.CommandLine.Option;
  * {@code image-census inventory}: the current inventory, KAI-like, from a running aggregator; or, with a cluster
  * given, the cluster listed once (KAI's adhoc mode), images optionally inspected in their registries.
  */
-@Command(name = "inventory", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "inventory", mixinStandardHelpOptions = true, sortOptions = false, abbreviateSynopsis = true,
         description = {"Print the image inventory: from a running aggregator (default), or one-shot from a cluster "
                 + "with --kubeconfig, --context or --in-cluster (no Kafka needed; --classify inspects each image).",
-                "Table output of a one-shot run prints one line per pod container: "
-                        + "Namespace: ns, Pod: p, Image: i, Base OS: os"},
+                "", "Table output: a one-shot run prints a line per pod container, then the images:",
+                "  Namespace: ns, Pod: p, Image: i, Base OS: os",
+                "an aggregator's inventory prints a table per workload container, then the images.", ""},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:printed", "1:the aggregator or the cluster could not be read", "2:bad usage"})
 final class InventoryCommand implements Callable<Integer> {
