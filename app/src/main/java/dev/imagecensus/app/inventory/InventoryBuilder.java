@@ -21,8 +21,8 @@ import java.util.function.Function;
 public final class InventoryBuilder {
 
     private static final Comparator<ContainerRow> CONTAINER_ORDER = Comparator.comparing(ContainerRow::namespace)
-            .thenComparing(ContainerRow::workload)
             .thenComparing(r -> r.pod() == null ? "" : r.pod())
+            .thenComparing(ContainerRow::workload)
             .thenComparing(ContainerRow::container);
 
     private InventoryBuilder() {
