@@ -28,9 +28,9 @@ class InventoryBuilderTest {
         // Then
         assertThat(inventory.containers()).extracting(ContainerRow::pod, ContainerRow::image, ContainerRow::baseOs)
                 .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("api-0", "ghcr.io/org/api:2", "unknown"),
                         org.assertj.core.groups.Tuple.tuple("web-1", "nginx:1.27", "debian 12"),
-                        org.assertj.core.groups.Tuple.tuple("web-2", "nginx:1.27", "debian 12"),
-                        org.assertj.core.groups.Tuple.tuple("api-0", "ghcr.io/org/api:2", "unknown"))
+                        org.assertj.core.groups.Tuple.tuple("web-2", "nginx:1.27", "debian 12"))
                 .doesNotContainNull();
         assertThat(inventory.images()).extracting(ImageRow::image, ImageRow::containers, ImageRow::fips)
                 .containsExactly(
