@@ -18,9 +18,11 @@ import dev.imagecensus.watcher.inventory.PodEvaluator;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.regex.PatternSyntaxException;
 import picocli.CommandLine;
@@ -136,9 +138,15 @@ final class InventoryCommand implements Callable<Integer> {
                 ClusterSnapshot.list(access, new PodEvaluator(namespaces, runningOnly), pageSize));
         Map<String, ImageFacts> facts = Map.of();
         if (classify) {
+            Set<String> references = ClusterInventory.references(entries);
+            progress("inspecting " + references.size() + " images in their registries, " + classifyConcurrency
+                    + " at a time ...");
+            long started = System.nanoTime();
             try (ImageClassifier classifier = new ImageClassifier(registry.settings(), classifyConcurrency)) {
-                facts = classifier.classify(ClusterInventory.references(entries));
+                facts = classifier.classify(references);
             }
+            progress("inspected " + references.size() + " images in "
+                    + Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms");
         }
         return InventoryBuilder.build(access.toString(), classify, entries, facts::get, namespaces, tags);
     }
@@ -150,6 +158,13 @@ final class InventoryCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--namespace-include/--namespace-exclude: '" + e.getPattern()
                     + "' is not a name or a regex", e);
         }
+    }
+
+    /** A progress line on stderr, so stdout stays the report. */
+    private void progress(String message) {
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("image-census: " + message);
+        err.flush();
     }
 
     private int fail(String message) {

@@ -45,8 +45,11 @@ class InventoryOneShotIT {
         try (FakeApiServer api = FakeApiServer.builder().start()) {
             api.cluster().create(ResourceKind.REPLICA_SET, replicaSet("apps", "web-5d8", "web"));
             for (String pod : List.of("web-5d8-a", "web-5d8-b")) {
-                api.cluster().create(ResourceKind.POD, pod("apps", pod, "Running", "ReplicaSet", "web-5d8",
-                        "app", SyntheticImages.named("alpine").reference(host)));
+                ObjectNode web = pod("apps", pod, "Running", "ReplicaSet", "web-5d8", "app",
+                        SyntheticImages.named("alpine").reference(host));
+                ((ObjectNode) web.get("status")).putArray("containerStatuses").addObject().put("name", "app")
+                        .put("imageID", SyntheticImages.named("alpine").digestReference(host));
+                api.cluster().create(ResourceKind.POD, web);
                 byPod.put(pod, SyntheticImages.named("alpine"));
             }
             for (String kind : KINDS) {
@@ -94,6 +97,8 @@ class InventoryOneShotIT {
                 assertThat(row.path("baseOs").asText()).as(pod).isEqualTo(baseOs(expected));
                 assertThat(row.path("workloadKind").asText() + "/" + row.path("workloadName").asText()).as(pod)
                         .isEqualTo(pod.startsWith("web-") ? "Deployment/web" : "Pod/" + pod);
+                assertThat(row.path("runningDigest").asText(null)).as(pod)
+                        .isEqualTo(pod.startsWith("web-") ? SyntheticImages.named("alpine").digest() : null);
             }
             assertThat(json.path("images")).hasSize(KINDS.size() + 1);
         }
@@ -129,7 +134,7 @@ class InventoryOneShotIT {
         return rs.toString();
     }
 
-    private static String pod(String namespace, String name, String phase, String ownerKind, String owner,
+    private static ObjectNode pod(String namespace, String name, String phase, String ownerKind, String owner,
                               String container, String image) {
         ObjectNode pod = JSON.createObjectNode().put("apiVersion", "v1").put("kind", "Pod");
         ObjectNode meta = pod.putObject("metadata").put("name", name).put("namespace", namespace).put("uid", "uid-" + name);
@@ -140,6 +145,6 @@ class InventoryOneShotIT {
         pod.putObject("spec").put("nodeName", "node-1").putArray("containers").addObject()
                 .put("name", container).put("image", image);
         pod.putObject("status").put("phase", phase);
-        return pod.toString();
+        return pod;
     }
 }

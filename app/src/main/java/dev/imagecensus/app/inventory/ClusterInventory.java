@@ -1,5 +1,6 @@
 package dev.imagecensus.app.inventory;
 
+import dev.imagecensus.schemas.reference.ImageIds;
 import dev.imagecensus.schemas.reference.ImageReference;
 import dev.imagecensus.schemas.reference.ReferenceParseResult;
 import dev.imagecensus.watcher.inventory.ContainerRecord;
@@ -16,7 +17,8 @@ public final class ClusterInventory {
 
     public static List<ContainerEntry> entries(Collection<ContainerRecord> records) {
         return records.stream().map(r -> new ContainerEntry(r.pod().namespace(), r.pod().name(),
-                r.pod().owner().kind(), r.pod().owner().name(), r.name(), r.image(), 1)).toList();
+                r.pod().owner().kind(), r.pod().owner().name(), r.name(), r.image(), 1,
+                r.imageId() == null ? null : ImageIds.digestOf(r.imageId()).orElse(null))).toList();
     }
 
     /** The canonical references worth inspecting: every valid one, once. */

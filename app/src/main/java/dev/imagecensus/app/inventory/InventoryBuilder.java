@@ -68,7 +68,7 @@ public final class InventoryBuilder {
         ImageFacts f = image.facts();
         return new ContainerRow(entry.namespace(), entry.pod(), entry.workloadKind(), entry.workloadName(),
                 entry.container(), image.name(), image.reference(), f.baseOs(), f.distro(), f.distroVersion(), f.fips(),
-                f.existence(), entry.pods(), f.note());
+                f.existence(), entry.pods(), entry.runningDigest(), f.note());
     }
 
     private record Named(String name, String reference, ImageFacts facts) {
