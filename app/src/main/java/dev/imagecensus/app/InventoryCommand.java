@@ -11,12 +11,14 @@ import dev.imagecensus.app.inventory.InventoryBuilder;
 import dev.imagecensus.app.inventory.InventoryJson;
 import dev.imagecensus.app.inventory.InventoryText;
 import dev.imagecensus.app.inventory.TagPolicy;
+import dev.imagecensus.enricher.RegistrySettings;
 import dev.imagecensus.watcher.ClusterSnapshot;
 import dev.imagecensus.watcher.KubeAccess;
 import dev.imagecensus.watcher.inventory.NamespaceFilter;
 import dev.imagecensus.watcher.inventory.PodEvaluator;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -114,6 +116,8 @@ final class InventoryCommand implements Callable<Integer> {
             return fail(e.getMessage() + ".\nStart one with `image-census local` (or point --url / IMAGE_CENSUS_URL at "
                     + "it), or list a cluster once without one: `image-census inventory --kubeconfig ~/.kube/config "
                     + "[--classify]`.");
+        } catch (NoSuchFileException e) {
+            return fail("cannot list the cluster: no such file " + e.getFile());
         } catch (IOException e) {
             return fail("cannot list the cluster: " + e.getMessage());
         }
@@ -133,6 +137,10 @@ final class InventoryCommand implements Callable<Integer> {
         if (pageSize < 1) {
             throw new IllegalArgumentException("--page-size must be at least 1, got " + pageSize);
         }
+        if (classifyConcurrency < 1) {
+            throw new IllegalArgumentException("--classify-concurrency must be at least 1, got " + classifyConcurrency);
+        }
+        RegistrySettings settings = classify ? registry.settings() : null; // bad registry flags fail before listing
         KubeAccess access = WatcherCommand.KubeSelection.choose(inCluster, kubeconfig, context);
         List<ContainerEntry> entries = ClusterInventory.entries(
                 ClusterSnapshot.list(access, new PodEvaluator(namespaces, runningOnly), pageSize));
@@ -142,7 +150,7 @@ final class InventoryCommand implements Callable<Integer> {
             progress("inspecting " + references.size() + " images in their registries, " + classifyConcurrency
                     + " at a time ...");
             long started = System.nanoTime();
-            try (ImageClassifier classifier = new ImageClassifier(registry.settings(), classifyConcurrency)) {
+            try (ImageClassifier classifier = new ImageClassifier(settings, classifyConcurrency)) {
                 facts = classifier.classify(references);
             }
             progress("inspected " + references.size() + " images in "

@@ -57,4 +57,32 @@ class InventoryCommandTest {
         assertThat(out.toString()).contains("--url", "--kubeconfig", "--classify", "-o, --output",
                 "Namespace: ns, Pod: p, Image: i, Base OS: os");
     }
+
+    @Test
+    void shouldRejectBadRegistryFlagsBeforeListingTheCluster() {
+        int status = cli.execute("inventory", "--kubeconfig", "/nonexistent/kubeconfig", "--classify",
+                "--insecure-registries", "host/path");
+
+        assertThat(status).isEqualTo(2);
+        assertThat(err.toString()).contains("--insecure-registries entry 'host/path'");
+    }
+
+    @Test
+    void shouldReportAnUnreadableKubeconfigWhenListingOnce() {
+        int status = cli.execute("inventory", "--kubeconfig", "/nonexistent/kubeconfig");
+
+        assertThat(status).isEqualTo(1);
+        assertThat(err.toString()).contains("cannot list the cluster: no such file /nonexistent/kubeconfig").doesNotContain("Exception");
+    }
+
+    @Test
+    void shouldOfferTheSameRegistryFlagsAsTheEnricher() {
+        for (String command : new String[] {"enricher", "inventory"}) {
+            StringWriter help = new StringWriter();
+            ImageCensus.commandLine().setOut(new PrintWriter(help)).execute(command, "--help");
+
+            assertThat(help.toString()).as(command)
+                    .contains("--docker-config", "--insecure-registries", "--registry-ca", "--platform");
+        }
+    }
 }
