@@ -113,9 +113,9 @@ final class InventoryCommand implements Callable<Integer> {
         try {
             inventory = oneShot ? oneShot(namespaces, tags) : remote(namespaces, tags);
         } catch (AggregatorInventory.UnreachableException e) {
-            return fail(e.getMessage() + ".\nStart one with `image-census local` (or point --url / IMAGE_CENSUS_URL at "
-                    + "it), or list a cluster once without one: `image-census inventory --kubeconfig ~/.kube/config "
-                    + "[--classify]`.");
+            return fail(e.getMessage() + (!e.nobodyListens() ? "" : ".\nStart one with `image-census local` (or point "
+                    + "--url / IMAGE_CENSUS_URL at it), or list a cluster once without one: `image-census inventory "
+                    + "--kubeconfig ~/.kube/config [--classify]`."));
         } catch (NoSuchFileException e) {
             return fail("cannot list the cluster: no such file " + e.getFile());
         } catch (IOException e) {

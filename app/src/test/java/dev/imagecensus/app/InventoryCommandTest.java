@@ -3,8 +3,11 @@ package dev.imagecensus.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.imagecensus.embedded.kafka.FreePorts;
+import com.sun.net.httpserver.HttpServer;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -83,6 +86,26 @@ class InventoryCommandTest {
 
             assertThat(help.toString()).as(command)
                     .contains("--docker-config", "--insecure-registries", "--registry-ca", "--platform");
+        }
+    }
+
+    @Test
+    void shouldPassOnTheAggregatorsAnswerWhenItIsNotReady() throws Exception {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            byte[] body = "{\"error\": \"stores are rebalancing\"}".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(503, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        try {
+            int status = cli.execute("inventory", "--url", "http://127.0.0.1:" + server.getAddress().getPort());
+
+            assertThat(status).isEqualTo(1);
+            assertThat(err.toString()).contains("HTTP 503", "stores are rebalancing").doesNotContain("image-census local");
+        } finally {
+            server.stop(0);
         }
     }
 }

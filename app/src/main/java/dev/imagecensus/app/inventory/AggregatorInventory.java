@@ -128,5 +128,10 @@ public final class AggregatorInventory {
         UnreachableException(String message, Throwable cause) {
             super(message, cause);
         }
+
+        /** Nothing accepted the connection (rather than an aggregator answering an error). */
+        public boolean nobodyListens() {
+            return getCause() instanceof ConnectException || getCause() instanceof HttpConnectTimeoutException;
+        }
     }
 }
