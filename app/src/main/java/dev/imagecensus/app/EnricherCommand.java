@@ -7,7 +7,6 @@ import dev.imagecensus.enricher.RegistrySettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,19 +41,8 @@ final class EnricherCommand implements Callable<Integer> {
     @Option(names = "--ignored-images", split = ",", description = "References never sent to a registry: names or regexes.")
     List<String> ignoredImages = new ArrayList<>();
 
-    @Option(names = "--docker-config", defaultValue = "${env:DOCKER_CONFIG_FILE}",
-            description = "Docker config.json with registry credentials (auths, credsStore, credHelpers).")
-    Path dockerConfig;
-
-    @Option(names = "--insecure-registries", split = ",", description = "Registries (host:port) reached over plain HTTP.")
-    List<String> insecureRegistries = new ArrayList<>();
-
-    @Option(names = "--registry-ca", description = "PEM bundle of extra CAs registries may present.")
-    Path registryCa;
-
-    @Option(names = "--platform", defaultValue = "linux/amd64",
-            description = "Platform inspected in multi-platform images (default: ${DEFAULT-VALUE}).")
-    String platform;
+    @Mixin
+    RegistryOptions registryOptions;
 
     @Override
     public Integer call() throws Exception {
@@ -68,15 +56,7 @@ final class EnricherCommand implements Callable<Integer> {
                 .withRecheckInterval(recheckInterval)
                 .withIgnoredImages(IgnoredImages.of(ignoredImages))
                 .withStreamsOverrides(overrides);
-        RegistrySettings registry = RegistrySettings.defaults()
-                .withInsecureRegistries(new HashSet<>(insecureRegistries))
-                .withPlatform(platform);
-        if (dockerConfig != null) {
-            registry = registry.withDockerConfig(dockerConfig);
-        }
-        if (registryCa != null) {
-            registry = registry.withCaCertificates(registryCa);
-        }
+        RegistrySettings registry = registryOptions.settings();
         Enricher enricher = Enricher.start(config, registry);
         return StreamsServiceLoop.run("enricher", enricher, enricher::state);
     }

@@ -6,13 +6,17 @@ import picocli.CommandLine.Command;
 /** The {@code image-census} executable: one subcommand per service plus the all-in-one local stack. */
 @Command(name = "image-census", mixinStandardHelpOptions = true, version = "image-census 0.1.0",
         description = "Kubernetes container-image inventory on Apache Kafka.",
-        subcommands = {LocalCommand.class, WatcherCommand.class, EnricherCommand.class, AggregatorCommand.class, SchemaRegistryCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {LocalCommand.class, WatcherCommand.class, EnricherCommand.class, AggregatorCommand.class, SchemaRegistryCommand.class, InventoryCommand.class, CommandLine.HelpCommand.class})
 public final class ImageCensus implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("inventory")) {
+            // The report owns stdout (-o json | jq): logs go to stderr. Set before any logger exists.
+            System.setProperty("image-census.log.target", "System.err");
+        }
         System.exit(commandLine().execute(args));
     }
 

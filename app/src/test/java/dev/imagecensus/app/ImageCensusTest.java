@@ -20,7 +20,7 @@ class ImageCensusTest {
         int status = cli.execute("--help");
 
         assertThat(status).isZero();
-        assertThat(out.toString()).contains("local", "watcher", "enricher", "aggregator", "schema-registry");
+        assertThat(out.toString()).contains("local", "watcher", "enricher", "aggregator", "schema-registry", "inventory");
     }
 
     @Test
