@@ -30,6 +30,11 @@ record PipelineEnv(String bootstrapServers, String schemaRegistryUrl, String pre
                    Path stateDir, String imageRegistry, int aggregatorPort) {
 
     static final int PARTITIONS = 4;
+    /**
+     * A killed streams instance is noticed only when its group session times out: 6 s (the broker's minimum) instead
+     * of the default 45 s, so a restarted instance gets its partitions back quickly.
+     */
+    static final Map<String, String> FAST_FAILOVER = Map.of("session.timeout.ms", "6000", "heartbeat.interval.ms", "1500");
 
     /** Creates the product's topics under this prefix, with the production layout. */
     void createTopics() {
@@ -75,13 +80,16 @@ record PipelineEnv(String bootstrapServers, String schemaRegistryUrl, String pre
         EnricherConfig config = EnricherConfig.defaults(bootstrapServers, schemaRegistryUrl,
                         stateDir.resolve("enricher").toString())
                 .withApplicationId(enricherId())
+                .withStreamsOverrides(FAST_FAILOVER)
                 .withHttpPort(0);
         return Enricher.start(config, RegistrySettings.defaults().withInsecureRegistries(Set.of(imageRegistry)),
                 topicNames());
     }
 
     Aggregator startAggregator() {
-        return Aggregator.start(AggregatorConfig.builder()
+        AggregatorConfig.Builder config = AggregatorConfig.builder();
+        FAST_FAILOVER.forEach(config::kafkaProperty);
+        return Aggregator.start(config
                 .applicationId(aggregatorId())
                 .bootstrapServers(bootstrapServers)
                 .schemaRegistryUrl(schemaRegistryUrl)
