@@ -21,7 +21,9 @@ import java.util.TreeSet;
  * What a correct pipeline shows for a cluster, computed only from the cluster's objects (pods, their ReplicaSet and
  * Job owners) and the catalogue's answer key ({@link Expected}), with none of the pipeline's code: which pods
  * count (every pod not Succeeded or Failed), their containers (init and app), owners (pod → ReplicaSet →
- * Deployment, pod → Job → CronJob), then every compared metric series and {@code /api/inventory} row.
+ * Deployment, pod → Job → CronJob), then every compared metric series and {@code /api/inventory} row. FIPS: a pod is
+ * enabled when any of its images is ENFORCED or CAPABLE, unknown when none is but one is UNKNOWN or never
+ * classified (an invalid reference); a workload is ENABLED when all its pods are, PARTIAL when some are.
  */
 final class GroundTruth {
 
@@ -46,6 +48,7 @@ final class GroundTruth {
         Map<String, Integer> containers = new TreeMap<>();
         Map<String, Set<String>> namespaces = new HashMap<>();
         Map<String, Set<String>> digests = new HashMap<>();
+        Map<String, int[]> workloads = new HashMap<>();
         int invalid = 0;
         int pods = 0;
         for (JsonNode pod : cluster.list(ResourceKind.POD)) {
@@ -57,11 +60,13 @@ final class GroundTruth {
             String namespace = pod.path("metadata").path("namespace").asText();
             String[] owner = topLevelOwner(cluster, pod);
             boolean fipsEnabled = false;
+            boolean fipsUnknown = false;
             for (Map.Entry<String, String> container : containersOf(pod).entrySet()) {
                 String ref = container.getValue();
                 Entry entry = catalogue.entry(ref).orElse(null);
                 if (entry == null) {
                     invalid++;
+                    fipsUnknown = true; // never classified
                     add(series, PipelineView.key("container_image_count", Map.of("image", ref)), 1);
                     continue;
                 }
@@ -71,6 +76,7 @@ final class GroundTruth {
                         digests.computeIfAbsent(ref, r -> new TreeSet<>()).add(id.substring(id.indexOf('@') + 1)));
                 Expected expected = entry.expected();
                 fipsEnabled |= expected.fips() == FipsStatus.ENFORCED || expected.fips() == FipsStatus.CAPABLE;
+                fipsUnknown |= expected.fips() == FipsStatus.UNKNOWN;
                 String family = EXISTENCE_FAMILIES.get(owner[0]);
                 if (family != null) {
                     series.put(PipelineView.key(family, Map.of("namespace", namespace, "owner_name", owner[1],
@@ -80,7 +86,17 @@ final class GroundTruth {
             }
             series.put(PipelineView.key("workload_fips_enabled", Map.of("namespace", namespace,
                     "pod", pod.path("metadata").path("name").asText())), fipsEnabled ? 1.0 : 0.0);
+            // per workload: pods, FIPS-enabled pods, pods whose answer is still unknown
+            int[] workload = workloads.computeIfAbsent(namespace + "/" + owner[0] + "/" + owner[1], w -> new int[3]);
+            workload[0]++;
+            if (fipsEnabled) {
+                workload[1]++;
+            } else if (fipsUnknown) {
+                workload[2]++;
+            }
         }
+        workloads.values().forEach(w -> add(series, PipelineView.key("imagecensus_fips_workloads",
+                Map.of("fips", w[1] == w[0] ? "ENABLED" : w[1] > 0 ? "PARTIAL" : w[2] > 0 ? "UNKNOWN" : "DISABLED")), 1));
         if (invalid > 0) {
             series.put("imagecensus_invalid_reference_containers", (double) invalid);
         }

@@ -20,7 +20,8 @@ record PipelineView(SortedMap<String, Double> series, SortedSet<String> inventor
     /** The families compared; counts are compared without their zero-valued series (a count that went away). */
     static final Set<String> COUNT_FAMILIES = Set.of("container_image_count", "imagecensus_image_containers",
             "imagecensus_distro_containers", "imagecensus_fips_containers", "imagecensus_availability_images",
-            "imagecensus_invalid_reference_containers", "imagecensus_unclassified_images");
+            "imagecensus_invalid_reference_containers", "imagecensus_unclassified_images",
+            "imagecensus_fips_workloads");
     static final Set<String> STATE_FAMILIES = Set.of("imagecensus_image_info", "workload_fips_enabled",
             "k8s_image_existence_exporter_deployment_image_exists",
             "k8s_image_existence_exporter_statefulset_image_exists",
