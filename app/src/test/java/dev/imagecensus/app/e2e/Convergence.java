@@ -40,7 +40,7 @@ final class Convergence {
             if (problem.isEmpty()) {
                 problem = AuditLog.diff(audit.counts(), expectedAudit);
             }
-            return problem;
+            return problem.isEmpty() || problem.startsWith("\n") ? problem : "\n  " + problem;
         });
         return Duration.ofNanos(System.nanoTime() - started);
     }

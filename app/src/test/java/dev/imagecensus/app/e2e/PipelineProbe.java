@@ -64,6 +64,7 @@ final class PipelineProbe {
             try {
                 PipelineView actual = read();
                 diff = actual.diff(expected);
+                extra = "";
                 if (diff.isEmpty()) {
                     extra = alsoDone == null ? "" : alsoDone.problem();
                     if (extra.isEmpty()) {
@@ -75,9 +76,9 @@ final class PipelineProbe {
             }
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("the pipeline did not match the ground truth within " + timeout + ":\n"
-                        + String.join("\n", diff.size() > 80 ? diff.subList(0, 80) : diff)
-                        + (diff.size() > 80 ? "\n  ... and " + (diff.size() - 80) + " more" : "")
-                        + (extra.isEmpty() ? "" : "\n  and: " + extra));
+                        + (diff.isEmpty() ? "  metrics and inventory match, but:" + extra
+                        : String.join("\n", diff.size() > 80 ? diff.subList(0, 80) : diff)
+                        + (diff.size() > 80 ? "\n  ... and " + (diff.size() - 80) + " more" : "")));
             }
             Thread.sleep(300);
         }
