@@ -66,13 +66,14 @@ class BrokerRestartIT {
 
                 // When the broker stops, the cluster changes meanwhile, and the broker starts again on the same data
                 Iterator<Scenario.Step> steps = Scenario.churn(images).iterator();
-                apply(steps, 3, cluster, truth, history);
+                apply(steps, 3, cluster, truth, history, Duration.ofMillis(300));
                 kafka.close();
                 log.info("e2e broker: broker stopped");
-                apply(steps, 5, cluster, truth, history);
+                // Down for over 12 s: longer than the streams apps' transaction timeout (10 s) and group sessions (6 s)
+                apply(steps, 5, cluster, truth, history, Duration.ofMillis(2_500));
                 kafka = EmbeddedKafka.start(brokerConfig);
                 log.info("e2e broker: broker started again");
-                apply(steps, Integer.MAX_VALUE, cluster, truth, history);
+                apply(steps, Integer.MAX_VALUE, cluster, truth, history, Duration.ofMillis(300));
 
                 // Then, with no service restarted, the pipeline converges to the ground truth with an exact audit
                 took = convergence.await(() -> truth.of(api.cluster()).view(), history, TIMEOUT, pipeline::problem);
@@ -88,13 +89,13 @@ class BrokerRestartIT {
     }
 
     private static void apply(Iterator<Scenario.Step> steps, int n, SimulatedCluster cluster, GroundTruth truth,
-                              InUseHistory history) throws InterruptedException {
+                              InUseHistory history, Duration pacing) throws InterruptedException {
         for (int i = 0; i < n && steps.hasNext(); i++) {
             Scenario.Step step = steps.next();
             step.action().accept(cluster);
             history.observe(truth.of(cluster.fake()).imagesInUse());
             log.info("e2e broker: {}", step);
-            Thread.sleep(1_000); // pacing: the broker stays down for several seconds of churn
+            Thread.sleep(pacing.toMillis()); // pacing only: changes arrive over time
         }
     }
 }
