@@ -44,7 +44,7 @@ public final class ClassificationAvro {
                 .setVariant(d.variant()).setSource(d.source()).build();
     }
 
-    private static FipsEvidence evidence(FipsEvidenceItem e) {
+    static FipsEvidence evidence(FipsEvidenceItem e) {
         return FipsEvidence.newBuilder().setStrength(e.strength()).setKind(e.kind()).setPath(e.path())
                 .setDetail(e.detail()).build();
     }

@@ -1,6 +1,7 @@
 package dev.imagecensus.enricher.stream;
 
 import dev.imagecensus.enricher.EnricherConfig;
+import dev.imagecensus.enricher.classify.ReusedClassification;
 import dev.imagecensus.enricher.inspect.Classifications;
 import dev.imagecensus.enricher.inspect.ImageInspector.Resolution;
 import dev.imagecensus.schemas.avro.Existence;
@@ -223,7 +224,8 @@ final class InspectionProcessor implements Processor<String, Integer, String, Im
         return ImageClassification.newBuilder(current).setExistenceCheckedAt(at).build();
     }
 
+    /** The bytes are the same, the name is not: FIPS claims of the name are made anew for this reference. */
     private static ImageClassification reused(ImageClassification known, String reference, Instant at) {
-        return ImageClassification.newBuilder(known).setImage(reference).setExistenceCheckedAt(at).build();
+        return ReusedClassification.forReference(known, reference, at);
     }
 }
