@@ -9,9 +9,7 @@ import dev.imagecensus.app.demo.DemoImages;
 import dev.imagecensus.embedded.junit.DockerRegistryExtension;
 import dev.imagecensus.embedded.kafka.FreePorts;
 import dev.imagecensus.embedded.oci.DockerRegistryProcess;
-import dev.imagecensus.fakeapi.ResourceKind;
 import dev.imagecensus.schemas.reference.ImageReference;
-import dev.imagecensus.schemas.reference.ReferenceParseResult;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -41,7 +39,7 @@ class LocalCommandIT {
             DockerRegistryProcess registry, @TempDir Path dataDir) throws Exception {
         // Given the demo's ground truth, counted from the objects of an identically seeded simulated cluster
         DemoImages images = DemoImages.inRegistry(registry.host());
-        Map<String, Integer> truth = groundTruth(images);
+        Map<String, Integer> truth = DemoGroundTruth.containersPerImage(images);
         String[] args = {"local", "--demo", "--demo-registry", registry.host(), "--demo-churn", "PT0S",
                 "--kafka-port", String.valueOf(FreePorts.pick()), "--registry-port", String.valueOf(FreePorts.pick()),
                 "--http-port", String.valueOf(FreePorts.pick()), "--data-dir", dataDir.toString()};
@@ -71,28 +69,6 @@ class LocalCommandIT {
             assertThat(counts(api)).isEqualTo(truth);
             assertThat(again.stop()).isZero();
         }
-    }
-
-    /** Containers (init and app) per canonical image over the pods that count (not Succeeded or Failed). */
-    private static Map<String, Integer> groundTruth(DemoImages images) throws Exception {
-        Map<String, Integer> counts = new TreeMap<>();
-        try (DemoCluster cluster = DemoCluster.start(images, Duration.ZERO)) {
-            for (JsonNode pod : cluster.cluster().list(ResourceKind.POD)) {
-                String phase = pod.path("status").path("phase").asText();
-                if (phase.equals("Succeeded") || phase.equals("Failed")) {
-                    continue;
-                }
-                for (String field : new String[] {"initContainers", "containers"}) {
-                    for (JsonNode container : pod.path("spec").path(field)) {
-                        if (ImageReference.tryParse(container.path("image").asText())
-                                instanceof ReferenceParseResult.Valid valid) {
-                            counts.merge(valid.reference().canonical(), 1, Integer::sum);
-                        }
-                    }
-                }
-            }
-        }
-        return counts;
     }
 
     private static Map<String, Integer> counts(JsonNode body) {
