@@ -17,6 +17,23 @@ record PipelineReport(ScaleCluster cluster, int images, int spare, int rate, int
 
     private static final double MIB = 1024 * 1024;
 
+    /** p50/max latency of the probes seen in /metrics, per 10 s of emission time, to show stalls. */
+    private String windows() {
+        java.util.TreeMap<Long, List<Double>> byWindow = new java.util.TreeMap<>();
+        double[] ms = churn.metricMs();
+        List<Long> emitted = churn.seenEmissions();
+        for (int i = 0; i < ms.length && i < emitted.size(); i++) {
+            byWindow.computeIfAbsent((emitted.get(i) - churn.startNanos()) / 10_000_000_000L, w -> new java.util.ArrayList<>()).add(ms[i]);
+        }
+        StringBuilder out = new StringBuilder();
+        byWindow.forEach((w, list) -> {
+            double[] v = list.stream().mapToDouble(Double::doubleValue).toArray();
+            out.append(String.format("[%d-%d s: %d seen, p50 %.0f ms, max %.0f ms] ", w * 10, w * 10 + 10, v.length,
+                    quantile(v, 0.5), Arrays.stream(v).max().orElse(Double.NaN)));
+        });
+        return out.toString().trim();
+    }
+
     void print() {
         double[] pipeline = churn.metricMs();
         double[] audit = churn.auditMs();
@@ -50,6 +67,7 @@ record PipelineReport(ScaleCluster cluster, int images, int spare, int rate, int
                         + "(%d audit records of other pods; %d probe events without one): p50 %.0f ms, p99 %.0f ms, max %.0f ms%n",
                 audit.length, churn.probes(), churn.otherAuditRecords(), churn.probesOutstanding(), quantile(audit, 0.5),
                 quantile(audit, 0.99), Arrays.stream(audit).max().orElse(Double.NaN));
+        System.out.printf("pod event -> /metrics by 10-s window of the churn: %s%n", windows());
         double[] leg = churn.watcherLegMs();
         System.out.printf("of which the watcher's leg, pod event -> its record on image-events: %d probes, p50 %.0f ms, "
                 + "p99 %.0f ms, max %.0f ms%n", leg.length, quantile(leg, 0.5), quantile(leg, 0.99),

@@ -150,6 +150,7 @@ final class PipelineRun {
                         ProbeClock.countAudit(bootstrap, schemasUrl, 4, "read_uncommitted"));
             }
             long records = endOffsets(admin, latest) - recordsBefore;
+            probes.close(); // stop scraping so the samples below are read from one consistent state
             churned = churned.with(drainMs, records, probes.latenciesMs(), probes.outstanding(), probes.scrapeMs(),
                     probes.seenEmissions(), clock.watcherLegMs(), clock.observed(), clock.unmatched(), clock.outstanding(),
                     poller.polls(), finalTruth.size());

@@ -19,7 +19,7 @@ import java.util.Random;
 final class ScaleChurn {
 
     static final int PROBE_EVERY = 40;
-    static final double PROBE_LIFETIME_SECONDS = 2.0;
+    static final double PROBE_LIFETIME_SECONDS = 5.0;
     static final String PROBE_NAMESPACE = "bench-probe";
 
     /** What an event does to the cluster. */
