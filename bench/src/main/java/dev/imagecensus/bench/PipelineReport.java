@@ -81,6 +81,11 @@ record PipelineReport(ScaleCluster cluster, int images, int spare, int rate, int
                         + "enricher %d MiB, aggregator %d MiB%n", heaps.get("watcher") / MIB, heaps.get("enricher") / MIB,
                 heaps.get("aggregator") / MIB, cluster.pods(), harnessHeap / MIB, rss.get("watcher") / 1024,
                 rss.get("enricher") / 1024, rss.get("aggregator") / 1024);
+        double k = churn.events() / 1000.0;
+        System.out.printf("CPU s per 1,000 churn pod events (churn phase incl. drain): watcher %.2f, enricher %.2f, "
+                        + "aggregator %.2f, harness %.2f, docker-registry %.2f%n", (totalCpu.watcher() - syncCpu.watcher()) / k,
+                (totalCpu.enricher() - syncCpu.enricher()) / k, (totalCpu.aggregator() - syncCpu.aggregator()) / k,
+                (totalCpu.harness() - syncCpu.harness()) / k, (totalCpu.registry() - syncCpu.registry()) / k);
         System.out.printf("CPU s over the whole run: watcher %.1f, enricher %.1f, aggregator %.1f, harness %.1f, "
                         + "docker-registry %.1f, other processes %.1f; load after churn %s%n", totalCpu.watcher(),
                 totalCpu.enricher(), totalCpu.aggregator(), totalCpu.harness(), totalCpu.registry(), totalCpu.others(),

@@ -163,7 +163,7 @@ final class PipelineRun {
         Map<String, Long> heaps = new HashMap<>();
         Map<String, Long> rss = new HashMap<>();
         for (ServiceProcess s : services.all()) {
-            heaps.put(s.name(), s.heapAfterGc(http));
+            heaps.put(s.name(), s.heapAfterGc(out));
             rss.put(s.name(), s.peakRssKiB());
         }
         long harnessHeap = PipelineScaleBench.harnessHeapAfterGc();

@@ -3,7 +3,6 @@ package dev.imagecensus.bench;
 import static dev.imagecensus.bench.WatcherScaleBench.jcmd;
 import static dev.imagecensus.bench.WatcherScaleBench.loadAverage;
 import static dev.imagecensus.bench.WatcherScaleBench.procStatusKiB;
-import static dev.imagecensus.bench.WatcherScaleBench.scrapeHeap;
 import static dev.imagecensus.bench.WatcherScaleBench.tail;
 
 import dev.imagecensus.embedded.kafka.EmbeddedKafka;
@@ -20,7 +19,6 @@ import dev.imagecensus.schemas.TopicLayout;
 import dev.imagecensus.schemas.avro.AuditAction;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,6 +29,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The whole pipeline at scale: initial sync of a seeded cluster, then pod churn at a fixed rate, with a 30-s
@@ -47,6 +47,7 @@ import java.util.concurrent.TimeUnit;
 public final class PipelineScaleBench {
 
     static final String CLUSTER = "bench";
+    private static final Pattern FULL_GC = Pattern.compile("Pause Full \\(Diagnostic Command\\) \\d+M->(\\d+)M");
     private static final int PARTITIONS = 4;
     private static final long POLL_INTERVAL_MS = 30_000;
     private static final Duration SYNC_TIMEOUT = Duration.ofMinutes(15);
@@ -179,10 +180,22 @@ public final class PipelineScaleBench {
             return URI.create("http://127.0.0.1:" + httpPort + "/metrics");
         }
 
-        /** Heap in use after a full GC ({@code jcmd GC.run}, then its own {@code jvm_memory_used_bytes}). */
-        long heapAfterGc(HttpClient http) throws Exception {
+        /**
+         * Heap in use right after a full GC: {@code jcmd GC.run}, then the after-size of that collection in the
+         * service's GC log (a scrape of its {@code jvm_memory_used_bytes} comes later and counts what the service
+         * allocated meanwhile; for a busy aggregator that was hundreds of MiB more).
+         */
+        long heapAfterGc(Path out) throws Exception {
             jcmd(process.pid(), "GC.run");
-            return scrapeHeap(http, metrics());
+            Thread.sleep(200);
+            long mib = -1;
+            for (String line : Files.readAllLines(out.resolve(name + "-gc.log"))) {
+                Matcher m = FULL_GC.matcher(line);
+                if (m.find()) {
+                    mib = Long.parseLong(m.group(1));
+                }
+            }
+            return mib * 1024 * 1024;
         }
 
         long peakRssKiB() {
