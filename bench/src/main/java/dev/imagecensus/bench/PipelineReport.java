@@ -60,7 +60,7 @@ record PipelineReport(ScaleCluster cluster, int images, int spare, int rate, int
                 churn.emitSeconds(), churn.events() / churn.emitSeconds(), rate, churn.maxBehindNanos() / 1e6,
                 churn.drainMs() / 1000.0, sustained, churn.containerRecords(), churnRegistry[0], churnRegistry[1] / 1e6);
         System.out.printf("probe latency, pod event -> aggregator /metrics: %d of %d probe events seen (%d not): p50 %.0f ms, "
-                        + "p99 %.0f ms, max %.0f ms; /metrics scraped back to back, %d scrapes, median %.0f ms each%n",
+                        + "p99 %.0f ms, max %.0f ms; /metrics scraped %d times, median %.0f ms each (a pause of twice that between scrapes)%n",
                 pipeline.length, churn.probes(), churn.metricOutstanding(), p50, p99,
                 Arrays.stream(pipeline).max().orElse(Double.NaN), churn.scrapeMs().length, quantile(churn.scrapeMs(), 0.5));
         System.out.printf("probe latency, pod event -> image-audit record (read_committed): %d of %d probe events "
