@@ -17,13 +17,18 @@ import java.util.Map;
 
 /**
  * What the aggregator's {@code /metrics} says about the inventory: live containers per image
- * ({@code imagecensus_image_containers}), images not yet classified, images per availability state.
+ * ({@code imagecensus_image_containers}), images not yet classified, images per availability state, pods with a
+ * FIPS roll-up ({@code workload_fips_enabled} series) and workloads whose FIPS roll-up is still UNKNOWN (a container
+ * whose classification has not reached the pod and workload tables through the foreign-key join).
  */
-record AggregatorScrape(Map<String, Long> containers, long unclassified, long available) {
+record AggregatorScrape(Map<String, Long> containers, long unclassified, long available, long podSeries,
+                        long unknownWorkloads) {
 
     private static final String CONTAINERS = "imagecensus_image_containers{image=\"";
     private static final String UNCLASSIFIED = "imagecensus_unclassified_images ";
     private static final String AVAILABLE = "imagecensus_availability_images{availability=\"AVAILABLE\"} ";
+    private static final String POD_FIPS = "workload_fips_enabled{";
+    private static final String UNKNOWN_WORKLOADS = "imagecensus_fips_workloads{fips=\"UNKNOWN\"} ";
 
     /** Null while the aggregator does not answer yet. */
     static AggregatorScrape of(HttpClient http, URI metrics) throws InterruptedException {
@@ -37,6 +42,8 @@ record AggregatorScrape(Map<String, Long> containers, long unclassified, long av
             Map<String, Long> containers = new HashMap<>();
             long unclassified = -1;
             long available = 0;
+            long pods = 0;
+            long unknown = 0;
             try (BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
                 for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                     if (line.startsWith(CONTAINERS)) {
@@ -46,11 +53,15 @@ record AggregatorScrape(Map<String, Long> containers, long unclassified, long av
                         unclassified = value(line);
                     } else if (line.startsWith(AVAILABLE)) {
                         available = value(line);
+                    } else if (line.startsWith(POD_FIPS)) {
+                        pods++;
+                    } else if (line.startsWith(UNKNOWN_WORKLOADS)) {
+                        unknown = value(line);
                     }
                 }
             }
             containers.values().removeIf(v -> v == 0);
-            return new AggregatorScrape(containers, unclassified, available);
+            return new AggregatorScrape(containers, unclassified, available, pods, unknown);
         } catch (IOException e) {
             return null;
         }
@@ -62,6 +73,11 @@ record AggregatorScrape(Map<String, Long> containers, long unclassified, long av
 
     boolean allClassified(int imagesInUse) {
         return unclassified == 0 && available == imagesInUse;
+    }
+
+    /** Every pod has its FIPS roll-up and no workload waits for a classification. */
+    boolean rolledUp(int pods) {
+        return podSeries == pods && unknownWorkloads == 0;
     }
 
     long totalContainers() {

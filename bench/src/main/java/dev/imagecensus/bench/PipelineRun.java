@@ -70,9 +70,10 @@ final class PipelineRun {
         long publishedMs = -1;
         long countsMs = -1;
         long classifiedMs = -1;
+        long rolledUpMs = -1;
         long lastProgress = System.nanoTime();
         AggregatorScrape scrape = null;
-        while (countsMs < 0 || classifiedMs < 0) {
+        while (countsMs < 0 || classifiedMs < 0 || rolledUpMs < 0) {
             services.checkAlive();
             if (System.nanoTime() - t0 > SYNC_TIMEOUT_NANOS) {
                 throw new IllegalStateException("no initial sync within 15 min: "
@@ -97,12 +98,17 @@ final class PipelineRun {
                     classifiedMs = (now - t0) / 1_000_000;
                     log("all %d images classified after %d ms", initialTruth.size(), classifiedMs);
                 }
+                if (rolledUpMs < 0 && classifiedMs >= 0 && scrape.rolledUp(cluster.pods())) {
+                    rolledUpMs = (now - t0) / 1_000_000;
+                    log("every pod's and workload's FIPS roll-up has its classification after %d ms", rolledUpMs);
+                }
             }
             if (now - lastProgress > 5_000_000_000L) {
                 lastProgress = now;
-                log("  %5.1f s: %s containers of %d counted, %s unclassified, load %s", (now - t0) / 1e9,
-                        scrape == null ? "-" : scrape.totalContainers(), cluster.containers(),
-                        scrape == null ? "-" : scrape.unclassified(), loadAverage());
+                log("  %5.1f s: %s containers of %d counted, %s unclassified, %s pods rolled up, %s workloads UNKNOWN, load %s",
+                        (now - t0) / 1e9, scrape == null ? "-" : scrape.totalContainers(), cluster.containers(),
+                        scrape == null ? "-" : scrape.unclassified(), scrape == null ? "-" : scrape.podSeries(),
+                        scrape == null ? "-" : scrape.unknownWorkloads(), loadAverage());
             }
             Thread.sleep(200);
         }
@@ -167,7 +173,7 @@ final class PipelineRun {
             rss.put(s.name(), s.peakRssKiB());
         }
         long harnessHeap = PipelineScaleBench.harnessHeapAfterGc();
-        new PipelineReport(cluster, images, spare, rate, churnSeconds, initialTruth.size(), publishedMs, countsMs, classifiedMs,
+        new PipelineReport(cluster, images, spare, rate, churnSeconds, initialTruth.size(), publishedMs, countsMs, classifiedMs, rolledUpMs,
                 syncRegistry, syncCpu, churned, churnRegistry, totalCpu, heaps, rss, harnessHeap, loadBefore,
                 loadAfterSync, loadAfterChurn, out).print();
     }
