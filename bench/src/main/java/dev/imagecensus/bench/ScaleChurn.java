@@ -19,7 +19,8 @@ import java.util.Random;
 final class ScaleChurn {
 
     static final int PROBE_EVERY = 40;
-    static final double PROBE_LIFETIME_SECONDS = 5.0;
+    /** How long a probe pod lives (-Dbench.probe.lifetime, seconds; default 5). */
+    static final double PROBE_LIFETIME_SECONDS = Double.parseDouble(System.getProperty("bench.probe.lifetime", "5"));
     static final String PROBE_NAMESPACE = "bench-probe";
 
     /** What an event does to the cluster. */
