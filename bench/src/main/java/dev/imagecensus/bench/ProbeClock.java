@@ -25,7 +25,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * Times probe pod events end to end: the generator notes when it emitted each probe (a pod started on an unused
  * image, or deleted so its image is unused again); a consumer of the aggregator's {@code image-audit} topic
  * ({@code read_committed}, as any downstream consumer reads an exactly-once topic) notes when the ENTERED or LEFT
- * naming that probe pod arrives. Both clocks are this JVM's {@code nanoTime}.
+ * naming that probe pod arrives; a second consumer, of {@code image-events}, notes when the watcher published the
+ * probe pod's container (the watcher's leg). Both clocks are this JVM's {@code nanoTime}.
  */
 final class ProbeClock implements AutoCloseable {
 
@@ -38,9 +39,10 @@ final class ProbeClock implements AutoCloseable {
     private final Map<String, Long> emitted = new HashMap<>(); // every probe, kept
     private final Map<String, Long> onEvents = new HashMap<>(); // "pod ACTION" -> first seen on image-events
     private final Thread events;
+    private final SchemaRegistryClient registry;
 
     ProbeClock(String bootstrap, String registryUrl, int partitions) {
-        SchemaRegistryClient registry = HttpSchemaRegistryClient.fromConfig(Map.of(SchemaRegistryClientConfig.URL, registryUrl));
+        registry = HttpSchemaRegistryClient.fromConfig(Map.of(SchemaRegistryClientConfig.URL, registryUrl));
         Topics topics = Topics.create(registry, Map.of());
         thread = consume(bootstrap, partitions, topics.imageAudit(), "read_committed", (r, now) -> {
             if (r.value() != null) {
@@ -177,5 +179,6 @@ final class ProbeClock implements AutoCloseable {
         running = false;
         thread.join(5_000);
         events.join(5_000);
+        registry.close();
     }
 }
