@@ -2,7 +2,8 @@
 # The whole pipeline at scale: initial sync of [pods] pods over [images] images, then [events/s] pod events a
 # second for [churn seconds], with a 30-s full-list poller beside it; watcher, enricher and aggregator each in
 # their own JVM. Usage: bench/pipeline-scale.sh [pods=1000] [images=100] [events/s=1000] [churn seconds=60]
-# JVM options per service in WATCHER_OPTS, ENRICHER_OPTS, AGGREGATOR_OPTS (defaults -Xmx512m, -Xmx512m, -Xmx1g).
+# JVM options per service in WATCHER_OPTS, ENRICHER_OPTS, AGGREGATOR_OPTS (defaults -Xmx512m, -Xmx512m, -Xmx1g);
+# extra Kafka Streams settings for the aggregator: AGGREGATOR_OPTS='-Xmx1g -Dbench.aggregator.streams=k=v,k=v'.
 # PROBE_LIFETIME: seconds a probe pod lives (default 5).
 # Images are pushed once to bench/target/pipeline-registry and reused by later runs.
 set -euo pipefail
