@@ -61,6 +61,10 @@ final class ScaleCluster {
         }
     }
 
+    /** How image {@code i} appears in pods: the reference written in the spec, the runtime's imageID, the resolved image. */
+    record ImageName(String reference, String imageId, String resolved) {
+    }
+
     private final int pods;
     private final int imageCount;
     private final List<Workload> workloads = new ArrayList<>();
@@ -74,16 +78,32 @@ final class ScaleCluster {
     private int jobs;
 
     ScaleCluster(int pods, int images, long seed) {
-        if (pods < 1 || images < 1) {
+        this(pods, images, 0, seed, null);
+    }
+
+    /**
+     * A cluster whose pods use images {@code 0..images-1}; images {@code images..images+spare-1} are named too but
+     * used by no pod (a load generator may start pods on them). {@code naming} null: public-looking references
+     * across Docker Hub, ghcr.io, ECR, registry.k8s.io, quay.io and Artifact Registry.
+     */
+    ScaleCluster(int pods, int images, int spare, long seed, IntFunction<ImageName> naming) {
+        if (pods < 1 || images < 1 || spare < 0) {
             throw new IllegalArgumentException("pods and images must be positive");
         }
         this.pods = pods;
         this.imageCount = images;
-        this.images = new String[images];
-        this.imageIds = new String[images];
-        this.resolved = new String[images];
-        for (int i = 0; i < images; i++) {
-            describeImage(i);
+        this.images = new String[images + spare];
+        this.imageIds = new String[images + spare];
+        this.resolved = new String[images + spare];
+        for (int i = 0; i < images + spare; i++) {
+            if (naming == null) {
+                describeImage(i);
+            } else {
+                ImageName name = naming.apply(i);
+                this.images[i] = name.reference();
+                this.imageIds[i] = name.imageId();
+                this.resolved[i] = name.resolved();
+            }
         }
         this.namespaces = Math.max(3, pods / 1000);
         plan(new Random(seed));
@@ -128,9 +148,48 @@ final class ScaleCluster {
         return counts;
     }
 
+    /** Containers per image index (init containers included), as the pods were seeded. */
+    long[] containersByImage() {
+        long[] counts = new long[images.length];
+        for (Workload w : workloads) {
+            for (int i : w.appImages()) {
+                counts[i] += w.replicas();
+            }
+            if (w.initImage() >= 0) {
+                counts[w.initImage()] += w.replicas();
+            }
+        }
+        return counts;
+    }
+
+    /** The reference pods write for image {@code i}. */
+    String imageReference(int i) {
+        return images[i];
+    }
+
+    List<Workload> workloadList() {
+        return workloads;
+    }
+
+    /** The JSON of pod {@code podIndex}, the {@code ordinal}-th of {@code w} (a pod index past {@link #pods()} makes a new pod). */
+    byte[] podJson(Workload w, int ordinal, int podIndex) {
+        return pod(w, ordinal, podIndex);
+    }
+
+    /** The name of that pod. */
+    static String podName(Workload w, int ordinal, int podIndex) {
+        return switch (w.kind()) {
+            case DEPLOYMENT -> w.controllerName() + "-" + hash(podIndex, 5);
+            case STATEFUL_SET -> w.name() + "-" + ordinal;
+            case DAEMON_SET -> w.name() + "-" + hash(podIndex, 5);
+            case CRON_JOB, JOB -> w.controllerName() + "-" + hash(podIndex, 5);
+            case BARE -> w.name();
+        };
+    }
+
     /** Distinct images that some container uses (at most the {@code images} asked for). */
     int imagesUsed() {
-        boolean[] used = new boolean[imageCount];
+        boolean[] used = new boolean[images.length];
         int count = 0;
         for (Workload w : workloads) {
             for (int i : w.appImages()) {
@@ -329,13 +388,7 @@ final class ScaleCluster {
     }
 
     private byte[] pod(Workload w, int ordinal, int podIndex) {
-        String name = switch (w.kind()) {
-            case DEPLOYMENT -> w.controllerName() + "-" + hash(podIndex, 5);
-            case STATEFUL_SET -> w.name() + "-" + ordinal;
-            case DAEMON_SET -> w.name() + "-" + hash(podIndex, 5);
-            case CRON_JOB, JOB -> w.controllerName() + "-" + hash(podIndex, 5);
-            case BARE -> w.name();
-        };
+        String name = podName(w, ordinal, podIndex);
         ObjectNode pod = JSON.createObjectNode().put("apiVersion", "v1").put("kind", "Pod");
         ObjectNode meta = pod.putObject("metadata").put("name", name).put("namespace", w.namespace())
                 .put("uid", uid("pod", podIndex)).put("creationTimestamp", CREATED);

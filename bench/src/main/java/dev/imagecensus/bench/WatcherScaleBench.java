@@ -242,7 +242,7 @@ public final class WatcherScaleBench {
 
     // --- measurements ---
 
-    private static boolean ready(HttpClient http, URI readyz) {
+    static boolean ready(HttpClient http, URI readyz) {
         try {
             return http.send(HttpRequest.newBuilder(readyz).timeout(Duration.ofSeconds(2)).build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
@@ -254,7 +254,7 @@ public final class WatcherScaleBench {
         }
     }
 
-    private static long endOffsets(Admin admin, Map<TopicPartition, OffsetSpec> latest) throws Exception {
+    static long endOffsets(Admin admin, Map<TopicPartition, OffsetSpec> latest) throws Exception {
         long sum = 0;
         for (ListOffsetsResult.ListOffsetsResultInfo info : admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS).values()) {
             sum += info.offset();
@@ -263,7 +263,7 @@ public final class WatcherScaleBench {
     }
 
     /** Sum of {@code jvm_memory_used_bytes{area="heap",...}} over the heap pools. */
-    private static long scrapeHeap(HttpClient http, URI metrics) throws IOException, InterruptedException {
+    static long scrapeHeap(HttpClient http, URI metrics) throws IOException, InterruptedException {
         String text = http.send(HttpRequest.newBuilder(metrics).build(), HttpResponse.BodyHandlers.ofString()).body();
         long sum = 0;
         for (String line : text.split("\n")) {
@@ -340,7 +340,7 @@ public final class WatcherScaleBench {
         return new GcSummary(pauses, pauseMs, maxBefore, maxAfter);
     }
 
-    private static String jcmd(long pid, String command) throws IOException, InterruptedException {
+    static String jcmd(long pid, String command) throws IOException, InterruptedException {
         Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
                 String.valueOf(pid), command).redirectErrorStream(true).start();
         String output = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -349,7 +349,7 @@ public final class WatcherScaleBench {
     }
 
     /** A field of {@code /proc/<pid>/status} in KiB (VmRSS, VmHWM); -1 when unreadable. */
-    private static long procStatusKiB(long pid, String field) {
+    static long procStatusKiB(long pid, String field) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
                 if (line.startsWith(field + ":")) {
@@ -363,21 +363,21 @@ public final class WatcherScaleBench {
     }
 
     /** utime + stime of a process, in clock ticks. */
-    private static long processTicks(long pid) throws IOException {
+    static long processTicks(long pid) throws IOException {
         String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // fields 14 and 15 of proc(5)
     }
 
     /** Busy ticks of all CPUs (user, nice, system, irq, softirq, steal). */
-    private static long[] machineCpu() throws IOException {
+    static long[] machineCpu() throws IOException {
         String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
         long busy = Long.parseLong(f[1]) + Long.parseLong(f[2]) + Long.parseLong(f[3]) + Long.parseLong(f[6])
                 + Long.parseLong(f[7]) + Long.parseLong(f[8]);
         return new long[] {busy};
     }
 
-    private static String loadAverage() {
+    static String loadAverage() {
         try {
             String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
             return f[0] + " " + f[1] + " " + f[2];
@@ -386,7 +386,7 @@ public final class WatcherScaleBench {
         }
     }
 
-    private static String tail(Path file, int lines) {
+    static String tail(Path file, int lines) {
         try {
             List<String> all = Files.readAllLines(file);
             return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
@@ -395,7 +395,7 @@ public final class WatcherScaleBench {
         }
     }
 
-    private static long millisSince(long startNanos) {
+    static long millisSince(long startNanos) {
         return (System.nanoTime() - startNanos) / 1_000_000;
     }
 

@@ -18,11 +18,17 @@ final class Sources {
     private Sources() {
     }
 
-    /** {@code image-events} as a table of live containers: DELETED and tombstones remove the container. */
+    /**
+     * {@code image-events} as a table of live containers: DELETED and tombstones remove the container. Caching is
+     * off: with it, a container that came and went within one commit's worth of input (a short-lived pod, or any pod
+     * while the aggregator catches up) was folded away before the usage aggregate saw it, so its image was never
+     * audited as ENTERED or LEFT.
+     */
     static KTable<String, LiveContainer> liveContainers(StreamsBuilder builder, Topics topics) {
         return DecodedSources.decoded(builder, topics.imageEvents(), topics.deadLetters(), Names.EVENTS)
                 .mapValues(AvroMapping::container, Named.as("image-events-to-live-containers"))
-                .toTable(Named.as("live-containers-table"), Tables.store(Names.LIVE_CONTAINERS, StateSerdes.CONTAINER));
+                .toTable(Named.as("live-containers-table"),
+                        Tables.store(Names.LIVE_CONTAINERS, StateSerdes.CONTAINER).withCachingDisabled());
     }
 
     /** {@code image-classifications} as a table keyed by canonical reference. */

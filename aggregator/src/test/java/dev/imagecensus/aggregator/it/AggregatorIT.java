@@ -117,6 +117,37 @@ class AggregatorIT {
         }
     }
 
+    @Test
+    void shouldAuditEveryShortLivedPodWhenItsStartAndDeletionArriveInOneBatch(TestStack stack,
+                                                                            @TempDir Path stateDir) throws Exception {
+        // Given 20 pods, each on an image of its own, that started and were deleted while the aggregator was behind
+        String id = stack.uniqueId("aggregator-short-lived");
+        UnaryOperator<Topics.Builder> names = b -> b.suffix("-" + id);
+        TopicLayout.all(1).forEach(t -> stack.createTopic(t.name() + "-" + id, 1, t.configs()));
+        AggregatorConfig config = AggregatorConfig.builder().applicationId(id).bootstrapServers(stack.bootstrapServers())
+                .schemaRegistryUrl(stack.schemaRegistryUrl()).stateDir(stateDir).build();
+        try (SchemaRegistryClient client = HttpSchemaRegistryClient.fromConfig(config.registryClientProperties());
+             KafkaProducer<String, byte[]> producer = producer(stack)) {
+            Topics topics = names.apply(Topics.builder(client)).build();
+            Events events = new Events(producer, topics);
+            for (int i = 0; i < 20; i++) {
+                events.send("job-" + i, "registry.example/job-" + i + ":1", ImageEventType.ADDED);
+                events.send("job-" + i, "registry.example/job-" + i + ":1", ImageEventType.DELETED);
+                events.tombstone("job-" + i);
+            }
+            try (TopicReader<ImageAudit> audit = reader(stack, topics.imageAudit());
+                 AggregatorService service = AggregatorService.start(config, names, new InventoryListener() { })) {
+                // When it catches up (all of them in its first poll)
+                awaitRunning(service);
+
+                // Then each image entered and left once: the audit records the pod even though the table's final
+                // state no longer holds it
+                assertThat(audit.readUntil(a -> a.size() >= 40, TIMEOUT)).extracting(kv -> kv.value.getAction())
+                        .containsOnly(AuditAction.ENTERED, AuditAction.LEFT).hasSize(40);
+            }
+        }
+    }
+
     private static void awaitRunning(AggregatorService service) throws InterruptedException {
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         while (service.state() != KafkaStreams.State.RUNNING) {
