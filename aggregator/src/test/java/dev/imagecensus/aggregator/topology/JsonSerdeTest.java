@@ -3,6 +3,7 @@ package dev.imagecensus.aggregator.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.imagecensus.aggregator.domain.ClassifiedContainer;
 import dev.imagecensus.aggregator.domain.Fips;
 import dev.imagecensus.aggregator.domain.ImageUsage;
@@ -30,6 +31,19 @@ class JsonSerdeTest {
         assertThat(roundTrip(StateSerdes.POD, pod)).isEqualTo(pod);
         assertThat(roundTrip(StateSerdes.WORKLOAD, WorkloadState.NONE.plus(pod))).isEqualTo(WorkloadState.NONE.plus(pod));
         assertThat(roundTrip(StateSerdes.AUDIT_MARK, new AuditMark(7L))).isEqualTo(new AuditMark(7L));
+    }
+
+    @Test
+    void shouldWriteTheSameJsonAsPlainJacksonSoExistingChangelogsStillRead() throws Exception {
+        ObjectMapper plain = new ObjectMapper();
+        PodState pod = PodState.NONE.plus(new ClassifiedContainer(CONTAINER, true, "AVAILABLE", Fips.ENFORCED));
+        ImageUsage usage = ImageUsage.NONE.plus(CONTAINER);
+
+        assertThat(StateSerdes.CONTAINER.serializer().serialize("t", CONTAINER)).isEqualTo(plain.writeValueAsBytes(CONTAINER));
+        assertThat(StateSerdes.USAGE.serializer().serialize("t", usage)).isEqualTo(plain.writeValueAsBytes(usage));
+        assertThat(StateSerdes.POD.serializer().serialize("t", pod)).isEqualTo(plain.writeValueAsBytes(pod));
+        assertThat(StateSerdes.WORKLOAD.serializer().serialize("t", WorkloadState.NONE.plus(pod)))
+                .isEqualTo(plain.writeValueAsBytes(WorkloadState.NONE.plus(pod)));
     }
 
     @Test
