@@ -2,10 +2,15 @@ package dev.imagecensus.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** A long-running {@code image-census ...} on its own thread in this JVM, stopped by an interrupt as Ctrl-C would. */
+/**
+ * {@code image-census ...} in this JVM: a short command run to completion, or a long-running one on its own thread,
+ * stopped by an interrupt as Ctrl-C would.
+ */
 final class InProcessCommand implements AutoCloseable {
 
     private final Thread thread;
@@ -13,6 +18,15 @@ final class InProcessCommand implements AutoCloseable {
 
     private InProcessCommand(String[] args) {
         thread = new Thread(() -> exit.set(ImageCensus.commandLine().execute(args)), "image-census-" + args[0]);
+    }
+
+    /** Runs a short command to completion; asserts exit status 0 and returns what it printed on standard output. */
+    static String output(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int status = ImageCensus.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
+        assertThat(status).as("exit status; stderr: " + err).isZero();
+        return out.toString();
     }
 
     static InProcessCommand start(String... args) {

@@ -14,8 +14,6 @@ import dev.imagecensus.fakeapi.FakeApiServer;
 import dev.imagecensus.fakeapi.Kubeconfig;
 import dev.imagecensus.fakeapi.ResourceKind;
 import dev.imagecensus.schemas.avro.DistroStatus;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -68,7 +66,7 @@ class InventoryOneShotIT {
                     "--classify", "--insecure-registries", host, "--namespace-exclude", "kube-.*", "--page-size", "3"};
 
             // When printed as a table
-            String table = run(oneShot);
+            String table = InProcessCommand.output(oneShot);
 
             // Then one seed line per pod container, each with the base OS the synthetic image is known to have
             for (Map.Entry<String, SyntheticImage> pod : byPod.entrySet()) {
@@ -82,7 +80,7 @@ class InventoryOneShotIT {
                     .contains((byPod.size() + 1) + " containers, " + (KINDS.size() + 1) + " images");
 
             // When printed as JSON, Then every container carries its image's classification and its workload
-            JsonNode json = JSON.readTree(run(withJson(oneShot)));
+            JsonNode json = JSON.readTree(InProcessCommand.output(withJson(oneShot)));
             assertThat(json.path("containers")).hasSize(byPod.size() + 1);
             for (JsonNode row : json.path("containers")) {
                 String pod = row.path("pod").asText();
@@ -116,14 +114,6 @@ class InventoryOneShotIT {
         json[args.length] = "-o";
         json[args.length + 1] = "json";
         return json;
-    }
-
-    private static String run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int status = ImageCensus.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
-        assertThat(status).as("exit status; stderr: " + err).isZero();
-        return out.toString();
     }
 
     private static String replicaSet(String namespace, String name, String deployment) {

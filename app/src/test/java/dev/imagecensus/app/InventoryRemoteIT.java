@@ -10,8 +10,6 @@ import dev.imagecensus.embedded.kafka.FreePorts;
 import dev.imagecensus.embedded.oci.DockerRegistryProcess;
 import dev.imagecensus.schemas.reference.ImageReference;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -53,11 +51,11 @@ class InventoryRemoteIT {
             api.path("images").forEach(i -> byImage.put(i.path("image").asText(), i));
 
             // When the inventory is asked for as JSON (workloads may trail images by a commit: ask until they agree)
-            JsonNode report = JSON.readTree(run("inventory", "--url", base, "-o", "json"));
+            JsonNode report = JSON.readTree(InProcessCommand.output("inventory", "--url", base, "-o", "json"));
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (!counts(report, truth).equals(truth) && System.nanoTime() < deadline) {
                 Thread.sleep(500);
-                report = JSON.readTree(run("inventory", "--url", base, "-o", "json"));
+                report = JSON.readTree(InProcessCommand.output("inventory", "--url", base, "-o", "json"));
             }
 
             // Then its images and container counts are the aggregator's, each container classified like its image
@@ -79,7 +77,7 @@ class InventoryRemoteIT {
 
             // When asked for a table without one namespace, Then a row per workload container, aligned, none from it
             String namespace = report.path("containers").get(0).path("namespace").asText();
-            String table = run("inventory", "--url", base, "--namespace-exclude", namespace);
+            String table = InProcessCommand.output("inventory", "--url", base, "--namespace-exclude", namespace);
             assertThat(table).startsWith("NAMESPACE ").contains("WORKLOAD", "BASE OS", "FIPS", "EXISTENCE", "PODS")
                     .doesNotContain("\n" + namespace + " ").contains("images, from " + base);
             assertThat(local.stop()).isZero();
@@ -99,14 +97,6 @@ class InventoryRemoteIT {
         return StreamSupport.stream(report.path("images").spliterator(), false)
                 .filter(i -> i.path("reference").asText().equals(canonical)).findFirst()
                 .orElseThrow(() -> new AssertionError("no " + canonical + " in " + report));
-    }
-
-    private static String run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int status = ImageCensus.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
-        assertThat(status).as("exit status; stderr: " + err).isZero();
-        return out.toString();
     }
 
     /** Polls until the answer is 200 and lists the images of {@code truth}, all classified; fails with the last answer. */
