@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.imagecensus.aggregator.Aggregator;
 import dev.imagecensus.aggregator.AggregatorConfig;
+import dev.imagecensus.embedded.junit.ClusterFeed;
 import dev.imagecensus.embedded.junit.StackExtension;
 import dev.imagecensus.embedded.junit.TestStack;
 import dev.imagecensus.embedded.kafka.FreePorts;
@@ -57,7 +58,7 @@ class ExportedMetricsIT {
                 .kafkaProperty("commit.interval.ms", "100").build();
         aggregator = Aggregator.start(config, names);
         try (SchemaRegistryClient client = HttpSchemaRegistryClient.fromConfig(config.registryClientProperties());
-             Feed feed = new Feed(stack.bootstrapServers(), names.apply(Topics.builder(client)).build())) {
+             ClusterFeed feed = new ClusterFeed(stack.bootstrapServers(), names.apply(Topics.builder(client)).build())) {
             feed.added("default", "web-1", "Deployment", "web", "nginx:1.27");
             feed.added("pay", "pay-0", "StatefulSet", "pay", "redis:7");
             feed.added("kube-system", "agent-1", "DaemonSet", "agent", "alpine:3.20");

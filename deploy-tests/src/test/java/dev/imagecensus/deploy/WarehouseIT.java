@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.imagecensus.aggregator.Aggregator;
 import dev.imagecensus.aggregator.AggregatorConfig;
+import dev.imagecensus.embedded.junit.ClusterFeed;
 import dev.imagecensus.embedded.junit.StackExtension;
 import dev.imagecensus.embedded.junit.TestStack;
 import dev.imagecensus.embedded.kafka.FreePorts;
@@ -85,7 +86,7 @@ class WarehouseIT {
 
         // When four pods run three images, all classified, and then the only pod of redis goes away
         try (SchemaRegistryClient client = HttpSchemaRegistryClient.fromConfig(config.registryClientProperties());
-             Feed feed = new Feed(stack.bootstrapServers(), names.apply(Topics.builder(client)).build())) {
+             ClusterFeed feed = new ClusterFeed(stack.bootstrapServers(), names.apply(Topics.builder(client)).build())) {
             feed.added("default", "web-1", "Deployment", "web", "nginx:1.27");
             feed.added("default", "web-2", "Deployment", "web", "nginx:1.27");
             feed.added("pay", "pay-0", "StatefulSet", "pay", "registry.access.redhat.com/ubi9/ubi-minimal:9.4");

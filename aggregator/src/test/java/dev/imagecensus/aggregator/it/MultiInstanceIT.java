@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.imagecensus.aggregator.Aggregator;
 import dev.imagecensus.aggregator.AggregatorConfig;
+import dev.imagecensus.embedded.junit.ClusterFeed;
 import dev.imagecensus.embedded.junit.StackExtension;
 import dev.imagecensus.embedded.junit.TestStack;
 import dev.imagecensus.embedded.kafka.FreePorts;

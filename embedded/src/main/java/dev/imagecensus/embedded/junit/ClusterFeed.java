@@ -1,4 +1,4 @@
-package dev.imagecensus.aggregator.it;
+package dev.imagecensus.embedded.junit;
 
 import dev.imagecensus.schemas.Topics;
 import dev.imagecensus.schemas.avro.ContainerType;
@@ -19,22 +19,26 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-/** Writes what the watcher and the enricher would: image events and classifications, Avro through the registry. */
-final class ClusterFeed implements AutoCloseable {
+/**
+ * Writes what the watcher and the enricher would: image events and classifications, Avro through the registry, for
+ * tests of what consumes them (aggregator ITs, deploy tests). Every container is {@code app} of cluster
+ * {@value #CLUSTER}.
+ */
+public final class ClusterFeed implements AutoCloseable {
 
-    static final String CLUSTER = "prod";
+    public static final String CLUSTER = "prod";
 
     private final KafkaProducer<String, byte[]> producer;
     private final Topics topics;
 
-    ClusterFeed(String bootstrapServers, Topics topics) {
+    public ClusterFeed(String bootstrapServers, Topics topics) {
         this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
                 new StringSerializer(), new ByteArraySerializer());
         this.topics = topics;
     }
 
     /** An ADDED event for container {@code app} of {@code pod}, owned by {@code kind/owner}. */
-    void added(String namespace, String pod, String kind, String owner, String image) throws Exception {
+    public void added(String namespace, String pod, String kind, String owner, String image) throws Exception {
         String ref = ImageReference.parse(image).canonical();
         ImageEvent event = ImageEvent.newBuilder().setType(ImageEventType.ADDED).setCluster(CLUSTER)
                 .setNamespace(namespace).setPodName(pod).setPodUid("uid-" + namespace + "-" + pod).setContainer("app")
@@ -46,8 +50,22 @@ final class ClusterFeed implements AutoCloseable {
                 topics.imageEvents().valueSerde().serializer().serialize(topic, event))).get();
     }
 
+    /** A DELETED event for container {@code app} of {@code pod}, then the tombstone the watcher writes after it. */
+    public void deleted(String namespace, String pod, String kind, String owner, String image) throws Exception {
+        String ref = ImageReference.parse(image).canonical();
+        String key = CLUSTER + "/uid-" + namespace + "-" + pod + "/app";
+        ImageEvent event = ImageEvent.newBuilder().setType(ImageEventType.DELETED).setCluster(CLUSTER)
+                .setNamespace(namespace).setPodName(pod).setPodUid("uid-" + namespace + "-" + pod).setContainer("app")
+                .setContainerType(ContainerType.APP).setImage(image).setImageRef(ref).setPhase("Running")
+                .setOwnerKind(kind).setOwnerName(owner).setObservedAt(Instant.now()).build();
+        String topic = topics.imageEvents().name();
+        producer.send(new ProducerRecord<>(topic, key, topics.imageEvents().valueSerde().serializer().serialize(topic, event)))
+                .get();
+        producer.send(new ProducerRecord<>(topic, key, null)).get();
+    }
+
     /** The enricher's answer for {@code image}. */
-    void classified(String image, String distro, String version, FipsStatus fips, Existence existence) throws Exception {
+    public void classified(String image, String distro, String version, FipsStatus fips, Existence existence) throws Exception {
         String ref = ImageReference.parse(image).canonical();
         ImageClassification c = ImageClassification.newBuilder().setImage(ref).setExistence(existence)
                 .setExistenceCheckedAt(Instant.now()).setManifestDigest("sha256:" + "c".repeat(64))
