@@ -7,7 +7,7 @@ import java.util.TreeMap;
 
 /**
  * One pod's containers with their images' classification, folded from the per-container join by
- * {@link #plus} / {@link #minus}; the basis of {@code workload_fips_enabled{namespace,pod}}.
+ * {@link #plus} / {@link #without}; the basis of {@code workload_fips_enabled{namespace,pod}}.
  *
  * @param containers by container name
  */
@@ -32,12 +32,13 @@ public record PodState(String cluster, String namespace, String pod, String owne
     }
 
     /**
-     * Removes a container (the subtractor), only if it still holds the value being retracted, so a retraction
-     * can never drop a newer value of the same container.
+     * Removes container {@code name} if it belongs to pod instance {@code podUid}: a pod recreated under the same
+     * name (a StatefulSet's {@code web-0}) may already hold the new instance's container, which a late removal of the
+     * old one must not drop.
      */
-    public PodState minus(ClassifiedContainer value) {
-        String name = value.container().container();
-        if (!Objects.equals(containers.get(name), value)) {
+    public PodState without(String name, String podUid) {
+        ClassifiedContainer held = containers.get(name);
+        if (held == null || !Objects.equals(held.container().podUid(), podUid)) {
             return this;
         }
         TreeMap<String, ClassifiedContainer> next = new TreeMap<>(containers);

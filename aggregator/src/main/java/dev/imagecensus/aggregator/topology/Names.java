@@ -16,14 +16,14 @@ final class Names {
     static final String AUDIT_STATE = AggregatorStores.AUDIT_STATE;
     static final String INVALID_REFERENCES = AggregatorStores.INVALID_REFERENCES;
     static final String CLASSIFIED_CONTAINERS = AggregatorStores.CLASSIFIED_CONTAINERS;
+    static final String CONTAINER_PODS = "container-pods";
     static final String POD_STATE = AggregatorStores.POD_STATE;
     static final String WORKLOAD_STATE = AggregatorStores.WORKLOAD_STATE;
 
     // Repartition topics (<application.id>-<name>-repartition) and the foreign-key join's internal topics.
     static final String CONTAINERS_BY_IMAGE = "containers-by-image";
     static final String INVALID_BY_IMAGE = "invalid-containers-by-image";
-    static final String CONTAINERS_BY_POD = "classified-containers-by-pod";
-    static final String PODS_BY_WORKLOAD = "pods-by-workload";
+    static final String CONTAINERS_BY_NAMESPACE = "classified-containers-by-namespace";
     static final String CONTAINER_CLASSIFICATION_JOIN = "container-classification-fk-join";
 
     // Processor name prefixes of the two decoded sources.

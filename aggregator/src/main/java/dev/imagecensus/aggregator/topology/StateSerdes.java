@@ -21,6 +21,7 @@ final class StateSerdes {
     static final Serde<ClassifiedContainer> CLASSIFIED = JsonSerde.of(ClassifiedContainer.class);
     static final Serde<PodState> POD = JsonSerde.of(PodState.class);
     static final Serde<WorkloadState> WORKLOAD = JsonSerde.of(WorkloadState.class);
+    static final Serde<ContainerChange> CHANGE = JsonSerde.of(ContainerChange.class);
     static final Serde<AuditMark> AUDIT_MARK = JsonSerde.of(AuditMark.class);
     static final Serde<Integer> COUNT = Serdes.Integer();
 
