@@ -19,8 +19,6 @@ public final class AggregatorStores {
     public static final String AUDIT_STATE = "image-audit-state";
     /** Reference as written → container count ({@code Integer}): live containers whose image reference is invalid. */
     public static final String INVALID_REFERENCES = "invalid-references";
-    /** {@code cluster/podUid/container} → {@code ClassifiedContainer}: each live container with its image's FIPS and existence. */
-    public static final String CLASSIFIED_CONTAINERS = "classified-containers";
     /**
      * {@code cluster/namespace/pod} → {@code PodState}: containers per pod and the pod's FIPS roll-up. Partitioned by
      * namespace, not by its key (so listings work, lookups by key do not); named for that, so a state directory or

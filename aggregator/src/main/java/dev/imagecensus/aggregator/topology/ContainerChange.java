@@ -1,22 +1,21 @@
 package dev.imagecensus.aggregator.topology;
 
-import dev.imagecensus.aggregator.domain.ClassifiedContainer;
 import dev.imagecensus.aggregator.domain.Keys;
 import dev.imagecensus.aggregator.domain.LiveContainer;
 
 /**
- * One classified container on its way to the per-namespace FIPS roll-up: its identity, and its value now
- * ({@code now}), null when it is gone. The identity travels with a removal because the join's tombstone carries
- * only the container key, and it names the pod instance ({@code podUid}) so that a pod recreated under the same
- * name (a StatefulSet's {@code web-0}) is never emptied by the late removal of its predecessor.
+ * One live container on its way to the per-namespace FIPS roll-up: its identity, and its value now ({@code now}),
+ * null when it is gone. The identity travels with a removal because the table's tombstone carries only the
+ * container key, and it names the pod instance ({@code podUid}) so that a pod recreated under the same name (a
+ * StatefulSet's {@code web-0}) is never emptied by the late removal of its predecessor.
  */
 record ContainerChange(String cluster, String namespace, String pod, String podUid, String container,
-                       ClassifiedContainer now) {
+                       LiveContainer now) {
 
     /** The change that adds or replaces {@code value}. */
-    static ContainerChange of(ClassifiedContainer value) {
-        LiveContainer c = value.container();
-        return new ContainerChange(c.cluster(), c.namespace(), c.pod(), c.podUid(), c.container(), value);
+    static ContainerChange of(LiveContainer value) {
+        return new ContainerChange(value.cluster(), value.namespace(), value.pod(), value.podUid(), value.container(),
+                value);
     }
 
     /** The same container, gone. */

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Per-container classification (foreign-key join) folded per pod and per workload. */
+/** Containers classified by their image and folded per pod and per workload. */
 class FipsTopologyTest {
 
     private static final String POD_1 = Events.CLUSTER + "/default/web-1";
@@ -53,7 +53,7 @@ class FipsTopologyTest {
         PodState pod = fixture.<PodState>store(AggregatorStores.POD_STATE).get(POD_1);
         assertThat(pod.fips()).isEqualTo(PodFips.ENABLED);
         assertThat(pod.containers()).containsOnlyKeys("app", "proxy");
-        ClassifiedContainer proxy = fixture.<ClassifiedContainer>store(AggregatorStores.CLASSIFIED_CONTAINERS).get(sidecar.key());
+        ClassifiedContainer proxy = pod.containers().get("proxy");
         assertThat(proxy.fips()).isEqualTo(Fips.CAPABLE);
         assertThat(proxy.existence()).isEqualTo("AVAILABLE");
     }
@@ -135,8 +135,8 @@ class FipsTopologyTest {
         assertThat(podsLeft).isEqualTo(1);
         assertThat(fixture.entries(AggregatorStores.POD_STATE)).isEmpty();
         assertThat(fixture.entries(AggregatorStores.WORKLOAD_STATE)).isEmpty();
-        assertThat(fixture.entries(AggregatorStores.CLASSIFIED_CONTAINERS)).isEmpty();
         assertThat(fixture.entries(Names.CONTAINER_PODS)).isEmpty();
+        assertThat(fixture.entries(Names.ROLLUP_IMAGE_PODS)).isEmpty();
     }
 
     @Test
