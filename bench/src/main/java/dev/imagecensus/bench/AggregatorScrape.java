@@ -19,7 +19,7 @@ import java.util.Map;
  * What the aggregator's {@code /metrics} says about the inventory: live containers per image
  * ({@code imagecensus_image_containers}), images not yet classified, images per availability state, pods with a
  * FIPS roll-up ({@code workload_fips_enabled} series) and workloads whose FIPS roll-up is still UNKNOWN (a container
- * whose classification has not reached the pod and workload tables through the foreign-key join).
+ * whose classification has not reached the pod and workload tables yet).
  */
 record AggregatorScrape(Map<String, Long> containers, long unclassified, long available, long podSeries,
                         long unknownWorkloads) {

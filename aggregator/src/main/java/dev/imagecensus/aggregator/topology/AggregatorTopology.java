@@ -23,8 +23,10 @@ import org.apache.kafka.streams.kstream.Named;
  * <pre>
  * image-events ─decode─► live-containers ─groupBy image─► image-usage ─► audit ─► image-audit
  *        │ (bad bytes)         │                               └─ in use ⋈ image-classifications ─► image-state ─► image-inventory
- *        ▼                     └─ FK join image-classifications ─► classified-containers ─by namespace─► pod-state, workload-state
- * image-census-dlq ◄─ image-classifications (decoded the same way)
+ *        ▼                     └─ router ─┬─ rollup-input (by namespace) ─► FIPS roll-up ─► pod-state, workload-state
+ * image-census-dlq      image-classifications ─► image status ─┘ (to every partition)
+ *        ▲                     │ (bad bytes, decoded the same way)
+ *        └─────────────────────┘
  * </pre>
  *
  * Every store, internal topic and processor is named ({@link Names}); the build enforces it with

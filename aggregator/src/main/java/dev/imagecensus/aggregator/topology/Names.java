@@ -21,7 +21,7 @@ final class Names {
     static final String POD_STATE = AggregatorStores.POD_STATE;
     static final String WORKLOAD_STATE = AggregatorStores.WORKLOAD_STATE;
 
-    // Repartition topics (<application.id>-<name>-repartition) and the foreign-key join's internal topics.
+    // Repartition topics (<application.id>-<name>-repartition).
     static final String CONTAINERS_BY_IMAGE = "containers-by-image";
     static final String INVALID_BY_IMAGE = "invalid-containers-by-image";
     static final String ROLLUP_INPUT = "rollup-input";
