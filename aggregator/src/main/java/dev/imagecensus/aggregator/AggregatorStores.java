@@ -19,12 +19,14 @@ public final class AggregatorStores {
     public static final String AUDIT_STATE = "image-audit-state";
     /** Reference as written → container count ({@code Integer}): live containers whose image reference is invalid. */
     public static final String INVALID_REFERENCES = "invalid-references";
-    /** {@code cluster/podUid/container} → {@code ClassifiedContainer}: each live container with its image's FIPS and existence. */
-    public static final String CLASSIFIED_CONTAINERS = "classified-containers";
-    /** {@code cluster/namespace/pod} → {@code PodState}: containers per pod and the pod's FIPS roll-up. */
-    public static final String POD_STATE = "pod-state";
-    /** {@code cluster/namespace/ownerKind/ownerName} → {@code WorkloadState}: pods and images per workload. */
-    public static final String WORKLOAD_STATE = "workload-state";
+    /**
+     * {@code cluster/namespace/pod} → {@code PodState}: containers per pod and the pod's FIPS roll-up. Partitioned by
+     * namespace, not by its key (so listings work, lookups by key do not); named for that, so a state directory or
+     * changelog of the earlier per-pod partitioning is never restored into it.
+     */
+    public static final String POD_STATE = "pod-state-by-namespace";
+    /** {@code cluster/namespace/ownerKind/ownerName} → {@code WorkloadState}: pods and images per workload; by namespace too. */
+    public static final String WORKLOAD_STATE = "workload-state-by-namespace";
 
     private AggregatorStores() {
     }

@@ -49,7 +49,7 @@ public final class AggregatorBench {
             AggregatorConfig config = AggregatorConfig.builder().bootstrapServers(kafka.bootstrapServers())
                     .schemaRegistryUrl(registry.url()).stateDir(stateDir).httpPort(port)
                     .applicationServer("127.0.0.1:" + port)
-                    .kafkaProperty("commit.interval.ms", String.valueOf(commitMs)).build();
+                    .kafkaProperty("commit.interval.ms", String.valueOf(commitMs)).kafkaProperty("max.task.idle.ms", System.getProperty("idle", "0")).build();
             SimulatedCluster cluster = new SimulatedCluster(images, containers);
             try (SchemaRegistryClient client = HttpSchemaRegistryClient.fromConfig(config.registryClientProperties())) {
                 long t = System.nanoTime();

@@ -46,7 +46,7 @@ final class MetricProbes implements AutoCloseable {
         while (running) {
             try {
                 long t = System.nanoTime();
-                AggregatorScrape scrape = AggregatorScrape.of(http, metrics);
+                AggregatorScrape scrape = AggregatorScrape.of(http, metrics, false);
                 long now = System.nanoTime();
                 if (scrape != null) {
                     record(scrape.containers(), now);

@@ -34,6 +34,18 @@ record PipelineReport(ScaleCluster cluster, int images, int spare, int rate, int
         return out.toString().trim();
     }
 
+    /** Latencies of the probes emitted {@code WARM_UP_S} or more into the churn: the steady state, after warm-up. */
+    private double[] afterWarmUp() {
+        double[] ms = churn.metricMs();
+        List<Long> emitted = churn.seenEmissions();
+        return java.util.stream.IntStream.range(0, Math.min(ms.length, emitted.size()))
+                .filter(i -> emitted.get(i) - churn.startNanos() >= WARM_UP_S * 1_000_000_000L)
+                .mapToDouble(i -> ms[i]).toArray();
+    }
+
+    /** Seconds of churn counted as warm-up (JIT of every JVM, the poller's first list) in the steady-state line. */
+    private static final long WARM_UP_S = 60;
+
     void print() {
         double[] pipeline = churn.metricMs();
         double[] audit = churn.auditMs();
@@ -68,6 +80,12 @@ record PipelineReport(ScaleCluster cluster, int images, int spare, int rate, int
                 audit.length, churn.probes(), churn.otherAuditRecords(), churn.probesOutstanding(), quantile(audit, 0.5),
                 quantile(audit, 0.99), Arrays.stream(audit).max().orElse(Double.NaN));
         System.out.printf("pod event -> /metrics by 10-s window of the churn: %s%n", windows());
+        double[] warm = afterWarmUp();
+        if (warm.length > 0) {
+            System.out.printf("pod event -> /metrics after the first %d s of churn (steady state): %d probe events seen, "
+                            + "p50 %.0f ms, p99 %.0f ms, max %.0f ms%n", WARM_UP_S, warm.length, quantile(warm, 0.5),
+                    quantile(warm, 0.99), Arrays.stream(warm).max().orElse(Double.NaN));
+        }
         double[] leg = churn.watcherLegMs();
         System.out.printf("of which the watcher's leg, pod event -> its record on image-events: %d probes, p50 %.0f ms, "
                 + "p99 %.0f ms, max %.0f ms%n", leg.length, quantile(leg, 0.5), quantile(leg, 0.99),

@@ -79,7 +79,8 @@ final class PipelineRun {
                 throw new IllegalStateException("no initial sync within 15 min: "
                         + (scrape == null ? "no scrape" : scrape.differences(initialTruth, 5)));
             }
-            scrape = AggregatorScrape.of(http, services.aggregator().metrics());
+            // The per-pod family only for the last milestone: the others do not need it.
+            scrape = AggregatorScrape.of(http, services.aggregator().metrics(), classifiedMs >= 0);
             long now = System.nanoTime();
             if (publishedMs < 0) {
                 try (Admin admin = Admin.create(adminProps)) {
@@ -107,7 +108,8 @@ final class PipelineRun {
                 lastProgress = now;
                 log("  %5.1f s: %s containers of %d counted, %s unclassified, %s pods rolled up, %s workloads UNKNOWN, load %s",
                         (now - t0) / 1e9, scrape == null ? "-" : scrape.totalContainers(), cluster.containers(),
-                        scrape == null ? "-" : scrape.unclassified(), scrape == null ? "-" : scrape.podSeries(),
+                        scrape == null ? "-" : scrape.unclassified(),
+                        scrape == null || classifiedMs < 0 ? "(not read yet)" : scrape.podSeries(),
                         scrape == null ? "-" : scrape.unknownWorkloads(), loadAverage());
             }
             Thread.sleep(200);
@@ -128,7 +130,7 @@ final class PipelineRun {
             long drainMs = -1;
             while (drainMs < 0) {
                 services.checkAlive();
-                scrape = AggregatorScrape.of(http, services.aggregator().metrics());
+                scrape = AggregatorScrape.of(http, services.aggregator().metrics(), false);
                 if (scrape != null && scrape.countsEqual(finalTruth)) {
                     drainMs = (System.nanoTime() - churned.endNanos()) / 1_000_000;
                 } else if (System.nanoTime() - churned.endNanos() > DRAIN_TIMEOUT_NANOS) {

@@ -3,8 +3,7 @@ package dev.imagecensus.aggregator.domain;
 import java.util.Objects;
 
 /**
- * A live container with what its image's classification says about FIPS and availability: the foreign-key join
- * of the container table with the classification table.
+ * A live container with what its image's classification says about FIPS and availability.
  *
  * @param existence the image's existence state, null while unclassified
  */
@@ -15,11 +14,11 @@ public record ClassifiedContainer(LiveContainer container, boolean classified, S
         fips = fips == null ? Fips.UNKNOWN : fips;
     }
 
-    /** The joiner; {@code classification} is null when the image is not classified or the reference is invalid. */
-    public static ClassifiedContainer join(LiveContainer container, Classification classification) {
-        return classification == null
+    /** {@code status} is null when the image is not classified or the reference is invalid. */
+    public static ClassifiedContainer of(LiveContainer container, ImageStatus status) {
+        return status == null
                 ? new ClassifiedContainer(container, false, null, Fips.UNKNOWN)
-                : new ClassifiedContainer(container, true, classification.existence(), classification.fips());
+                : new ClassifiedContainer(container, true, status.existence(), status.fips());
     }
 
     /** FIPS as the pod roll-up sees it: unclassified containers are UNKNOWN. */

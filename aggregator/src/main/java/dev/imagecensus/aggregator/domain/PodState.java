@@ -2,12 +2,14 @@ package dev.imagecensus.aggregator.domain;
 
 import java.util.Collections;
 import java.util.Objects;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
- * One pod's containers with their images' classification, folded from the per-container join by
- * {@link #plus} / {@link #minus}; the basis of {@code workload_fips_enabled{namespace,pod}}.
+ * One pod's containers with their images' classification, folded from container changes by
+ * {@link #plus} / {@link #without}; the basis of {@code workload_fips_enabled{namespace,pod}}.
  *
  * @param containers by container name
  */
@@ -32,17 +34,45 @@ public record PodState(String cluster, String namespace, String pod, String owne
     }
 
     /**
-     * Removes a container (the subtractor), only if it still holds the value being retracted, so a retraction
-     * can never drop a newer value of the same container.
+     * Removes container {@code name} if it belongs to pod instance {@code podUid}: a pod recreated under the same
+     * name (a StatefulSet's {@code web-0}) may already hold the new instance's container, which a late removal of the
+     * old one must not drop.
      */
-    public PodState minus(ClassifiedContainer value) {
-        String name = value.container().container();
-        if (!Objects.equals(containers.get(name), value)) {
+    public PodState without(String name, String podUid) {
+        ClassifiedContainer held = containers.get(name);
+        if (held == null || !Objects.equals(held.container().podUid(), podUid)) {
             return this;
         }
         TreeMap<String, ClassifiedContainer> next = new TreeMap<>(containers);
         next.remove(name);
         return new PodState(cluster, namespace, pod, ownerKind, ownerName, next);
+    }
+
+    /**
+     * The same pod with every container of image {@code imageRef} classified as {@code status} (null: no longer
+     * classified); this pod itself when none uses it.
+     */
+    public PodState reclassify(String imageRef, ImageStatus status) {
+        TreeMap<String, ClassifiedContainer> next = null;
+        for (var entry : containers.entrySet()) {
+            LiveContainer c = entry.getValue().container();
+            if (Objects.equals(c.imageRef(), imageRef)) {
+                next = next == null ? new TreeMap<>(containers) : next;
+                next.put(entry.getKey(), ClassifiedContainer.of(c, status));
+            }
+        }
+        return next == null ? this : new PodState(cluster, namespace, pod, ownerKind, ownerName, next);
+    }
+
+    /** Canonical references of the pod's valid images. */
+    public Set<String> imageRefs() {
+        Set<String> refs = new TreeSet<>();
+        for (ClassifiedContainer c : containers.values()) {
+            if (c.container().imageRef() != null) {
+                refs.add(c.container().imageRef());
+            }
+        }
+        return refs;
     }
 
     /** Whether any container is left; an empty pod is deleted from the table. */

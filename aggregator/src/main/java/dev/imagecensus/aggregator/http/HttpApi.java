@@ -16,6 +16,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -127,7 +128,8 @@ public final class HttpApi implements AutoCloseable {
         boolean local = "true".equals(query.get("local"));
         switch (path) {
             case "/", "/index.html" -> send(exchange, 200, "text/html; charset=utf-8", page);
-            case "/metrics" -> send(exchange, 200, AggregatorMetrics.TEXT_FORMAT, metrics.scrape());
+            case "/metrics" -> send(exchange, 200, AggregatorMetrics.TEXT_FORMAT,
+                    metrics.scrape(names(exchange.getRequestURI().getRawQuery())));
             case "/healthz" -> probe(exchange, !DEAD.contains(state.get()));
             case "/readyz" -> probe(exchange, state.get() == State.RUNNING && alsoReady.getAsBoolean());
             case "/api/images" -> {
@@ -202,6 +204,23 @@ public final class HttpApi implements AutoCloseable {
     }
 
     /** Query parameters, decoded; the last of repeated names wins. */
+    /**
+     * The metric names asked for with Prometheus' {@code name[]} parameter (repeatable, as client_java reads it);
+     * empty for all. A scraper or a dashboard that needs a few families need not pay for 10⁵ per-pod series.
+     */
+    static Set<String> names(String raw) {
+        Set<String> names = new HashSet<>();
+        if (raw != null && !raw.isEmpty()) {
+            for (String pair : raw.split("&")) {
+                int eq = pair.indexOf('=');
+                if (eq > 0 && "name[]".equals(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8))) {
+                    names.add(URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+                }
+            }
+        }
+        return names;
+    }
+
     static Map<String, String> query(String raw) {
         Map<String, String> query = new HashMap<>();
         if (raw == null || raw.isEmpty()) {

@@ -14,6 +14,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Set;
 import org.apache.kafka.streams.KafkaStreams;
 
 /**
@@ -71,11 +72,22 @@ public final class AggregatorMetrics implements AutoCloseable {
      * 10⁵ series are written from prefixes prepared when each series appeared rather than rendered per scrape.
      */
     public ByteBuffer scrape() {
-        byte[] meters = registry.scrape(TEXT_FORMAT).getBytes(StandardCharsets.UTF_8);
-        ScrapeBuffer out = new ScrapeBuffer(meters.length + lastSize);
+        return scrape(Set.of());
+    }
+
+    /**
+     * One scrape holding only the families named in {@code names} (Prometheus' {@code name[]} selection; a
+     * Micrometer meter is named by its exposed series names, e.g. {@code jvm_memory_used_bytes}); all when empty.
+     */
+    public ByteBuffer scrape(Set<String> names) {
+        byte[] meters = (names.isEmpty() ? registry.scrape(TEXT_FORMAT) : registry.scrape(TEXT_FORMAT, names))
+                .getBytes(StandardCharsets.UTF_8);
+        ScrapeBuffer out = new ScrapeBuffer(meters.length + (names.isEmpty() ? lastSize : 0));
         out.write(meters);
-        inventory.writeTo(out);
-        lastSize = out.size();
+        inventory.writeTo(out, names);
+        if (names.isEmpty()) {
+            lastSize = out.size();
+        }
         return out.view();
     }
 

@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The inventory's metrics, defined in one place and precomputed from table changes: every {@link InventoryListener}
@@ -53,6 +54,7 @@ public final class InventoryMetrics implements InventoryListener {
             "Images in use the enricher has not classified yet", Type.GAUGE, Merge.SUM);
     private final SeriesFamily invalidContainers = new SeriesFamily("imagecensus_invalid_reference_containers",
             "Live containers whose image reference is invalid", Type.GAUGE, Merge.SUM);
+    private static final String LAG = "imagecensus_enrichment_lag_seconds";
     private static final byte[] LAG_HEADER = ("# HELP imagecensus_enrichment_lag_seconds Seconds since the oldest image"
             + " in use that is still unclassified came into use; 0 when none is\n"
             + "# TYPE imagecensus_enrichment_lag_seconds gauge\nimagecensus_enrichment_lag_seconds ")
@@ -161,17 +163,23 @@ public final class InventoryMetrics implements InventoryListener {
         invalidContainers.update(old == null ? null : invalidContainers.at(old), now == null ? null : invalidContainers.at(now));
     }
 
-    /** Writes every family in the Prometheus text format (0.0.4). */
-    void writeTo(ScrapeBuffer out) {
-        families.forEach(f -> f.writeTo(out));
-        out.write(LAG_HEADER);
-        out.writeValue(lag.seconds());
-        out.write('\n');
+    /** Writes the families named in {@code names} (every family when empty) in the Prometheus text format (0.0.4). */
+    void writeTo(ScrapeBuffer out, Set<String> names) {
+        for (SeriesFamily f : families) {
+            if (names.isEmpty() || names.contains(f.name())) {
+                f.writeTo(out);
+            }
+        }
+        if (names.isEmpty() || names.contains(LAG)) {
+            out.write(LAG_HEADER);
+            out.writeValue(lag.seconds());
+            out.write('\n');
+        }
     }
 
     /** The value of one series of {@code family} (its exposed name), null when absent; for tests and benchmarks. */
     public Double value(String family, String... labelValues) {
-        if (family.equals("imagecensus_enrichment_lag_seconds")) {
+        if (family.equals(LAG)) {
             return lag.seconds();
         }
         return family(family).value(labelValues);

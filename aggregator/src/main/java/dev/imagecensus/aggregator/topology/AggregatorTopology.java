@@ -3,12 +3,9 @@ package dev.imagecensus.aggregator.topology;
 import dev.imagecensus.aggregator.AggregatorConfig;
 import dev.imagecensus.aggregator.InventoryListener;
 import dev.imagecensus.aggregator.domain.Classification;
-import dev.imagecensus.aggregator.domain.ClassifiedContainer;
 import dev.imagecensus.aggregator.domain.ImageState;
 import dev.imagecensus.aggregator.domain.ImageUsage;
 import dev.imagecensus.aggregator.domain.LiveContainer;
-import dev.imagecensus.aggregator.domain.PodState;
-import dev.imagecensus.aggregator.domain.WorkloadState;
 import dev.imagecensus.schemas.Topics;
 import java.util.Objects;
 import java.util.Properties;
@@ -26,8 +23,10 @@ import org.apache.kafka.streams.kstream.Named;
  * <pre>
  * image-events ─decode─► live-containers ─groupBy image─► image-usage ─► audit ─► image-audit
  *        │ (bad bytes)         │                               └─ in use ⋈ image-classifications ─► image-state ─► image-inventory
- *        ▼                     └─ FK join image-classifications ─► classified-containers ─► pod-state ─► workload-state
- * image-census-dlq ◄─ image-classifications (decoded the same way)
+ *        ▼                     └─ router ─┬─ rollup-input (by namespace) ─► FIPS roll-up ─► pod-state, workload-state
+ * image-census-dlq      image-classifications ─► image status ─┘ (to every partition)
+ *        ▲                     │ (bad bytes, decoded the same way)
+ *        └─────────────────────┘
  * </pre>
  *
  * Every store, internal topic and processor is named ({@link Names}); the build enforces it with
@@ -60,22 +59,17 @@ public final class AggregatorTopology {
         KStream<String, ImageState> stateChanges = ImageFlows.inventory(state, topics.imageInventory());
         KTable<String, Integer> invalid = ImageFlows.invalidReferences(containers);
 
-        KTable<String, ClassifiedContainer> classified = FipsFlows.classified(containers, classifications);
-        KTable<String, PodState> pods = FipsFlows.pods(classified);
-        KTable<String, WorkloadState> workloads = FipsFlows.workloads(pods);
+        FipsFlows.rollUp(builder, containers, classifications, listener);
 
         if (listener != InventoryListener.NONE) {
             dispatch(stateChanges, Names.IMAGE_STATE, listener::onImageState);
-            dispatch(pods.toStream(Named.as("pod-state-changes")), Names.POD_STATE, listener::onPodState);
-            dispatch(workloads.toStream(Named.as("workload-state-changes")), Names.WORKLOAD_STATE,
-                    listener::onWorkloadState);
             dispatch(invalid.toStream(Named.as("invalid-references-changes")), Names.INVALID_REFERENCES,
                     listener::onInvalidReference);
         }
         return builder.build(properties);
     }
 
-    private static <V> void dispatch(KStream<String, V> changes, String store, ChangeDispatcher.Sink<V> sink) {
+    private static <V> void dispatch(KStream<String, V> changes, String store, Reported.Sink<V> sink) {
         changes.process(() -> new ChangeDispatcher<>(store, sink), Named.as(store + "-listener"), store);
     }
 }

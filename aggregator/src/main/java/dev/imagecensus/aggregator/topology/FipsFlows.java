@@ -1,65 +1,62 @@
 package dev.imagecensus.aggregator.topology;
 
+import dev.imagecensus.aggregator.InventoryListener;
 import dev.imagecensus.aggregator.domain.Classification;
-import dev.imagecensus.aggregator.domain.ClassifiedContainer;
+import dev.imagecensus.aggregator.domain.ImageStatus;
 import dev.imagecensus.aggregator.domain.LiveContainer;
-import dev.imagecensus.aggregator.domain.PodState;
-import dev.imagecensus.aggregator.domain.WorkloadState;
-import java.util.function.Function;
-import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.kstream.Grouped;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.KTable;
 import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.kstream.TableJoined;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.Stores;
 
-/** Per-container classification (foreign-key join) folded per pod and per workload. */
+/**
+ * The FIPS roll-up per pod and per workload:
+ *
+ * <pre>
+ * live-containers ─► router (container-pods) ─┐
+ *                                             ├─ rollup-input (containers by namespace, image statuses to all) ─► pod-state, workload-state
+ * image-classifications ─► image status ──────┘
+ * </pre>
+ *
+ * One repartition, no foreign-key join: each roll-up task classifies its containers from its own copy of the
+ * (few thousand) image statuses. The earlier shape (FK join, then a repartition by pod and another by workload)
+ * made this roll-up most of the aggregator's work per event (bench/README.md).
+ */
 final class FipsFlows {
 
     private FipsFlows() {
     }
 
-    /**
-     * Each live container joined with the classification of its image. Left join: unclassified images and
-     * invalid references (null foreign key) keep their container, marked unclassified.
-     */
-    static KTable<String, ClassifiedContainer> classified(KTable<String, LiveContainer> containers,
-                                                          KTable<String, Classification> classifications) {
-        Function<LiveContainer, String> imageRef = LiveContainer::imageRef;
-        return containers.leftJoin(classifications, imageRef, ClassifiedContainer::join,
-                TableJoined.as(Names.CONTAINER_CLASSIFICATION_JOIN),
-                Tables.store(Names.CLASSIFIED_CONTAINERS, StateSerdes.CLASSIFIED));
-    }
+    static void rollUp(StreamsBuilder builder, KTable<String, LiveContainer> containers,
+                       KTable<String, Classification> classifications, InventoryListener listener) {
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(Names.CONTAINER_PODS), StateSerdes.KEY, StateSerdes.CHANGE));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(Names.ROLLUP_IMAGE_STATUS), StateSerdes.KEY, StateSerdes.IMAGE_STATUS));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(Names.ROLLUP_IMAGE_PODS), StateSerdes.KEY, Serdes.String()));
+        builder.addStateStore(Stores.timestampedKeyValueStoreBuilder(
+                Stores.persistentTimestampedKeyValueStore(Names.POD_STATE), StateSerdes.KEY, StateSerdes.POD)
+                .withCachingEnabled());
+        builder.addStateStore(Stores.timestampedKeyValueStoreBuilder(
+                Stores.persistentTimestampedKeyValueStore(Names.WORKLOAD_STATE), StateSerdes.KEY, StateSerdes.WORKLOAD)
+                .withCachingEnabled());
 
-    /** Containers folded per pod; a pod without containers is removed. */
-    static KTable<String, PodState> pods(KTable<String, ClassifiedContainer> classified) {
-        return classified
-                .groupBy((key, value) -> KeyValue.pair(value.container().podKey(), value),
-                        Grouped.with(Names.CONTAINERS_BY_POD, StateSerdes.KEY, StateSerdes.CLASSIFIED))
-                .aggregate(() -> PodState.NONE,
-                        (pod, value, state) -> state.plus(value),
-                        (pod, value, state) -> emptyToNull(state.minus(value)),
-                        Named.as("pod-state-aggregate"),
-                        Tables.store(Names.POD_STATE, StateSerdes.POD));
-    }
-
-    /** Pods folded per workload (namespace + owner kind + owner name); a workload without pods is removed. */
-    static KTable<String, WorkloadState> workloads(KTable<String, PodState> pods) {
-        return pods
-                .groupBy((key, pod) -> KeyValue.pair(pod.workloadKey(), pod),
-                        Grouped.with(Names.PODS_BY_WORKLOAD, StateSerdes.KEY, StateSerdes.POD))
-                .aggregate(() -> WorkloadState.NONE,
-                        (workload, pod, state) -> state.plus(pod),
-                        (workload, pod, state) -> emptyToNull(state.minus(pod)),
-                        Named.as("workload-state-aggregate"),
-                        Tables.store(Names.WORKLOAD_STATE, StateSerdes.WORKLOAD));
-    }
-
-    /** A null aggregate deletes the key; the next container of that pod starts from the initializer. */
-    private static PodState emptyToNull(PodState state) {
-        return state.hasContainers() ? state : null;
-    }
-
-    private static WorkloadState emptyToNull(WorkloadState state) {
-        return state.hasPods() ? state : null;
+        KStream<String, RollupInput> containerChanges = containers
+                .toStream(Named.as("live-containers-changes"))
+                .process(ContainerRouter::new, Named.as("live-containers-router"), Names.CONTAINER_PODS);
+        KStream<String, RollupInput> imageStatuses = classifications
+                .toStream(Named.as("image-classifications-changes"))
+                .mapValues((image, classification) -> RollupInput.of(image,
+                        classification == null ? null : ImageStatus.of(classification)), Named.as("image-status"));
+        containerChanges.merge(imageStatuses, Named.as("rollup-inputs"))
+                .repartition(Repartitioned.<String, RollupInput>as(Names.ROLLUP_INPUT)
+                        .withKeySerde(StateSerdes.KEY).withValueSerde(StateSerdes.ROLLUP_INPUT)
+                        .withStreamPartitioner(new RollupPartitioner()))
+                .process(() -> new FipsRollup(listener), Named.as("fips-rollup"), Names.ROLLUP_IMAGE_STATUS,
+                        Names.ROLLUP_IMAGE_PODS, Names.POD_STATE, Names.WORKLOAD_STATE);
     }
 }

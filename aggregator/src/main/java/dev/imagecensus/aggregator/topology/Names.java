@@ -15,16 +15,16 @@ final class Names {
     static final String IMAGE_STATE = AggregatorStores.IMAGE_STATE;
     static final String AUDIT_STATE = AggregatorStores.AUDIT_STATE;
     static final String INVALID_REFERENCES = AggregatorStores.INVALID_REFERENCES;
-    static final String CLASSIFIED_CONTAINERS = AggregatorStores.CLASSIFIED_CONTAINERS;
+    static final String CONTAINER_PODS = "container-pods";
+    static final String ROLLUP_IMAGE_STATUS = "rollup-image-status";
+    static final String ROLLUP_IMAGE_PODS = "rollup-image-pods";
     static final String POD_STATE = AggregatorStores.POD_STATE;
     static final String WORKLOAD_STATE = AggregatorStores.WORKLOAD_STATE;
 
-    // Repartition topics (<application.id>-<name>-repartition) and the foreign-key join's internal topics.
+    // Repartition topics (<application.id>-<name>-repartition).
     static final String CONTAINERS_BY_IMAGE = "containers-by-image";
     static final String INVALID_BY_IMAGE = "invalid-containers-by-image";
-    static final String CONTAINERS_BY_POD = "classified-containers-by-pod";
-    static final String PODS_BY_WORKLOAD = "pods-by-workload";
-    static final String CONTAINER_CLASSIFICATION_JOIN = "container-classification-fk-join";
+    static final String ROLLUP_INPUT = "rollup-input";
 
     // Processor name prefixes of the two decoded sources.
     static final String EVENTS = "image-events";

@@ -30,17 +30,23 @@ class PodAndWorkloadStateTest {
     }
 
     @Test
-    void shouldKeepANewerValueWhenAStaleOneIsSubtracted() {
-        // Given a pod whose container was already replaced by a newer value
-        ClassifiedContainer old = Containers.unclassified("p", "a", NGINX);
-        ClassifiedContainer newer = Containers.classified("p", "a", NGINX, Fips.ENFORCED);
-        PodState state = PodState.NONE.plus(newer);
+    void shouldKeepTheNewPodInstancesContainerWhenTheOldInstancesRemovalArrivesLate() {
+        // Given web-0 recreated (new uid) whose container was added before the old instance's removal arrived
+        ClassifiedContainer recreated = new ClassifiedContainer(withUid(Containers.of("default", "web-0", "app", NGINX,
+                null), "uid-new"), true, "AVAILABLE", Fips.ENFORCED);
+        PodState state = PodState.NONE.plus(Containers.unclassified("web-0", "app", NGINX)).plus(recreated);
 
-        // When the stale value is retracted
-        PodState after = state.minus(old);
+        // When the old instance's container is removed
+        PodState after = state.without("app", "uid-web-0");
 
-        // Then the newer value stays
-        assertThat(after.containers()).containsEntry("a", newer);
+        // Then the new instance's container stays, and its own removal empties the pod
+        assertThat(after.containers()).containsEntry("app", recreated);
+        assertThat(after.without("app", "uid-new").hasContainers()).isFalse();
+    }
+
+    private static LiveContainer withUid(LiveContainer c, String podUid) {
+        return new LiveContainer(c.cluster(), c.namespace(), c.pod(), podUid, c.container(), c.containerType(), c.image(),
+                c.imageRef(), c.digest(), c.phase(), c.ownerKind(), c.ownerName(), c.observedAt());
     }
 
     @Test

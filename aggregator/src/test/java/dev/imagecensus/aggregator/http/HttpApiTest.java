@@ -168,4 +168,15 @@ class HttpApiTest {
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString()).statusCode())
                 .isEqualTo(405);
     }
+
+    @Test
+    void shouldServeOnlyTheNamedFamiliesWhenAskedWithNameParameters() throws Exception {
+        metrics.inventory().onImageState(NGINX, null, image("nginx:1.27", 3, null));
+
+        String body = get("/metrics?name[]=container_image_count&name%5B%5D=jvm_memory_used_bytes").body();
+
+        assertThat(body).contains("container_image_count{image=\"nginx:1.27\"} 3\n", "jvm_memory_used_bytes{")
+                .doesNotContain("imagecensus_image_info", "imagecensus_enrichment_lag_seconds", "jvm_threads_live_threads");
+        assertThat(get("/metrics").body()).contains("imagecensus_image_info{", "imagecensus_enrichment_lag_seconds");
+    }
 }

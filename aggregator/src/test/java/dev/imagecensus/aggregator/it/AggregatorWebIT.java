@@ -78,7 +78,7 @@ class AggregatorWebIT {
         }
         http.awaitJson("/api/images", json -> json.get("count").asInt() == 5
                 && json.get("images").findValues("classified").stream().filter(JsonNode::asBoolean).count() == 4, TIMEOUT);
-        // Workloads come through more hops (foreign-key join, pods, workloads): wait for their FIPS roll-up too.
+        // Workloads come through another hop (the FIPS roll-up): wait for it too.
         http.awaitJson("/api/workloads", json -> json.get("count").asInt() == 5
                 && json.get("workloads").findValues("fips").stream().filter(f -> f.asText().equals("ENABLED")).count() == 2,
                 TIMEOUT);

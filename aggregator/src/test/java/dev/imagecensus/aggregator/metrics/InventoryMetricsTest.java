@@ -158,7 +158,7 @@ class InventoryMetricsTest {
         metrics.onImageState(NGINX, null, image("nginx:1.27", 2, null));
         ScrapeBuffer out = new ScrapeBuffer(0);
 
-        metrics.writeTo(out);
+        metrics.writeTo(out, java.util.Set.of());
 
         String text = new String(out.toByteArray(), java.nio.charset.StandardCharsets.UTF_8);
         assertThat(text).contains("# TYPE container_image_count untyped\n",

@@ -35,7 +35,7 @@ class AggregatorTopologyTest {
             assertThat(description.toString()).doesNotContain("-000000");
             assertThat(stores).contains(AggregatorStores.LIVE_CONTAINERS, AggregatorStores.CLASSIFICATIONS,
                     AggregatorStores.IMAGE_USAGE, AggregatorStores.IMAGE_STATE, AggregatorStores.AUDIT_STATE,
-                    AggregatorStores.INVALID_REFERENCES, AggregatorStores.CLASSIFIED_CONTAINERS,
+                    AggregatorStores.INVALID_REFERENCES,
                     AggregatorStores.POD_STATE, AggregatorStores.WORKLOAD_STATE);
         }
     }

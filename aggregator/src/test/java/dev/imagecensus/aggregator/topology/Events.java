@@ -55,6 +55,7 @@ final class Events {
         private String digest;
         private String ownerKind = "Deployment";
         private String ownerName = "web";
+        private String uid;
 
         private Container(String namespace, String pod, String name) {
             this.namespace = namespace;
@@ -69,6 +70,12 @@ final class Events {
 
         Container digest(String value) {
             digest = value;
+            return this;
+        }
+
+        /** Another instance of the pod under the same name (a recreated StatefulSet pod). */
+        Container uid(String value) {
+            uid = value;
             return this;
         }
 
@@ -95,7 +102,7 @@ final class Events {
         }
 
         private String podUid() {
-            return "uid-" + namespace + "-" + pod;
+            return uid != null ? uid : "uid-" + namespace + "-" + pod;
         }
 
         private ImageEvent event(ImageEventType type) {

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Per-container classification (foreign-key join) folded per pod and per workload. */
+/** Containers classified by their image and folded per pod and per workload. */
 class FipsTopologyTest {
 
     private static final String POD_1 = Events.CLUSTER + "/default/web-1";
@@ -53,7 +53,7 @@ class FipsTopologyTest {
         PodState pod = fixture.<PodState>store(AggregatorStores.POD_STATE).get(POD_1);
         assertThat(pod.fips()).isEqualTo(PodFips.ENABLED);
         assertThat(pod.containers()).containsOnlyKeys("app", "proxy");
-        ClassifiedContainer proxy = fixture.<ClassifiedContainer>store(AggregatorStores.CLASSIFIED_CONTAINERS).get(sidecar.key());
+        ClassifiedContainer proxy = pod.containers().get("proxy");
         assertThat(proxy.fips()).isEqualTo(Fips.CAPABLE);
         assertThat(proxy.existence()).isEqualTo("AVAILABLE");
     }
@@ -135,7 +135,48 @@ class FipsTopologyTest {
         assertThat(podsLeft).isEqualTo(1);
         assertThat(fixture.entries(AggregatorStores.POD_STATE)).isEmpty();
         assertThat(fixture.entries(AggregatorStores.WORKLOAD_STATE)).isEmpty();
-        assertThat(fixture.entries(AggregatorStores.CLASSIFIED_CONTAINERS)).isEmpty();
+        assertThat(fixture.entries(Names.CONTAINER_PODS)).isEmpty();
+        assertThat(fixture.entries(Names.ROLLUP_IMAGE_PODS)).isEmpty();
+    }
+
+    @Test
+    void shouldMoveThePodToItsWorkloadWhenAProvisionalOwnerIsResolved() {
+        // Given a two-container pod first published with its ReplicaSet as provisional owner
+        var app = container("default", "web-1", "app").owner("ReplicaSet", "web-7d67dc9ff9");
+        var proxy = container("default", "web-1", "proxy").owner("ReplicaSet", "web-7d67dc9ff9");
+        fixture.pipe(app, app.added());
+        fixture.pipe(proxy, proxy.added());
+
+        // When the watcher resolves the Deployment and updates each container in turn
+        fixture.pipe(app, app.owner("Deployment", "web").updated());
+        WorkloadState halfway = fixture.<WorkloadState>store(AggregatorStores.WORKLOAD_STATE).get(WEB);
+        fixture.pipe(proxy, proxy.owner("Deployment", "web").updated());
+
+        // Then the pod counts once, under the Deployment only, at every step
+        assertThat(halfway.pods()).isEqualTo(1);
+        assertThat(fixture.entries(AggregatorStores.WORKLOAD_STATE)).hasSize(1);
+        WorkloadState web = fixture.<WorkloadState>store(AggregatorStores.WORKLOAD_STATE).get(WEB);
+        assertThat(web.pods()).isEqualTo(1);
+        assertThat(web.images()).hasSize(2);
+        assertThat(fixture.<PodState>store(AggregatorStores.POD_STATE).get(POD_1).ownerKind()).isEqualTo("Deployment");
+    }
+
+    @Test
+    void shouldKeepARecreatedPodWhenItsPredecessorsRemovalArrivesAfterIt() {
+        // Given web-1 recreated under the same name, the new instance added before the old one is deleted
+        var before = container("default", "web-1", "app").uid("uid-old");
+        var after = container("default", "web-1", "app").uid("uid-new").image("nginx:1.28");
+        fixture.pipe(before, before.added());
+        fixture.pipe(after, after.added());
+
+        // When the old instance's container is deleted
+        fixture.pipe(before, before.deleted());
+        fixture.tombstone(before);
+
+        // Then the pod holds the new instance's container and the workload still counts one pod
+        PodState pod = fixture.<PodState>store(AggregatorStores.POD_STATE).get(POD_1);
+        assertThat(pod.containers().get("app").container().podUid()).isEqualTo("uid-new");
+        assertThat(fixture.<WorkloadState>store(AggregatorStores.WORKLOAD_STATE).get(WEB).pods()).isEqualTo(1);
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.imagecensus.aggregator.domain.ClassifiedContainer;
 import dev.imagecensus.aggregator.domain.Fips;
+import dev.imagecensus.aggregator.domain.ImageStatus;
 import dev.imagecensus.aggregator.domain.ImageUsage;
 import dev.imagecensus.aggregator.domain.LiveContainer;
 import dev.imagecensus.aggregator.domain.PodState;
@@ -31,6 +32,12 @@ class JsonSerdeTest {
         assertThat(roundTrip(StateSerdes.POD, pod)).isEqualTo(pod);
         assertThat(roundTrip(StateSerdes.WORKLOAD, WorkloadState.NONE.plus(pod))).isEqualTo(WorkloadState.NONE.plus(pod));
         assertThat(roundTrip(StateSerdes.AUDIT_MARK, new AuditMark(7L))).isEqualTo(new AuditMark(7L));
+        RollupInput change = RollupInput.of(ContainerChange.of(CONTAINER));
+        RollupInput removal = RollupInput.of(ContainerChange.of(CONTAINER).removal());
+        RollupInput status = RollupInput.of("docker.io/library/nginx:1.27", new ImageStatus("AVAILABLE", Fips.CAPABLE));
+        assertThat(roundTrip(StateSerdes.ROLLUP_INPUT, change)).isEqualTo(change);
+        assertThat(roundTrip(StateSerdes.ROLLUP_INPUT, removal)).isEqualTo(removal);
+        assertThat(roundTrip(StateSerdes.ROLLUP_INPUT, status)).isEqualTo(status);
     }
 
     @Test
