@@ -90,9 +90,9 @@ record PipelineReport(ScaleCluster cluster, int images, int spare, int rate, int
         System.out.printf("of which the watcher's leg, pod event -> its record on image-events: %d probes, p50 %.0f ms, "
                 + "p99 %.0f ms, max %.0f ms%n", leg.length, quantile(leg, 0.5), quantile(leg, 0.99),
                 Arrays.stream(leg).max().orElse(Double.NaN));
-        System.out.printf("30-s full-list poller: %d polls, %.1f s a list, %.1f MB a list; same probes visible after "
+        System.out.printf("%d-s full-list poller: %d polls, %.1f s a list, %.1f MB a list; same probes visible after "
                         + "p50 %.1f s, p99 %.1f s (%d covered); staleness ratio poller/pipeline p50 %.0fx, p99 %.0fx%n",
-                polls.size(), listSeconds, listBytes / 1e6, pollP50 / 1000, pollP99 / 1000, poller.length,
+                PipelineRun.POLL_INTERVAL_S, polls.size(), listSeconds, listBytes / 1e6, pollP50 / 1000, pollP99 / 1000, poller.length,
                 pollP50 / p50, pollP99 / p99);
         System.out.printf("heap after GC: watcher %.0f MiB, enricher %.0f MiB, aggregator %.0f MiB, harness (broker, "
                         + "schema registry, API server with %d pods, generator) %.0f MiB; peak RSS watcher %d MiB, "

@@ -29,6 +29,12 @@ import org.apache.kafka.common.TopicPartition;
 /** The measured part of {@link PipelineScaleBench}: initial sync, churn with probes and the poller, then the costs. */
 final class PipelineRun {
 
+    /**
+     * The baseline's interval: 30 s, the seed exporter's, for every row of RESULTS.md; longer
+     * ({@code POLLER_INTERVAL_S}) only to see what the baseline's own lists cost the pipeline on shared cores.
+     */
+    static final long POLL_INTERVAL_S = Long.getLong("bench.poller.interval.s", 30);
+
     private static final double TICKS = 100; // USER_HZ
     private static final long SYNC_TIMEOUT_NANOS = Duration.ofMinutes(15).toNanos();
     private static final long DRAIN_TIMEOUT_NANOS = Duration.ofMinutes(10).toNanos();
@@ -123,7 +129,7 @@ final class PipelineRun {
         try (Admin admin = Admin.create(adminProps);
              ProbeClock clock = new ProbeClock(bootstrap, schemasUrl, 4);
              MetricProbes probes = new MetricProbes(services.aggregator().metrics());
-             FullListPoller poller = new FullListPoller(api.url(), 30_000)) {
+             FullListPoller poller = new FullListPoller(api.url(), POLL_INTERVAL_S * 1000)) {
             long recordsBefore = endOffsets(admin, latest);
             churned = churn(churn, rate, api, clock, probes, services);
             Map<String, Long> finalTruth = PipelineScaleBench.truth(cluster, churn.expectedAfter());

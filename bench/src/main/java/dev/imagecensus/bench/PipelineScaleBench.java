@@ -49,7 +49,6 @@ public final class PipelineScaleBench {
     static final String CLUSTER = "bench";
     private static final Pattern FULL_GC = Pattern.compile("Pause Full \\(Diagnostic Command\\) \\d+M->(\\d+)M");
     private static final int PARTITIONS = 4;
-    private static final long POLL_INTERVAL_MS = 30_000;
     private static final Duration SYNC_TIMEOUT = Duration.ofMinutes(15);
 
     private PipelineScaleBench() {
