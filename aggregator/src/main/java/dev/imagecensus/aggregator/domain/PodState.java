@@ -14,7 +14,7 @@ import java.util.TreeSet;
  * @param containers by container name
  */
 public record PodState(String cluster, String namespace, String pod, String ownerKind, String ownerName,
-                       SortedMap<String, ClassifiedContainer> containers) {
+                       SortedMap<String, PodContainer> containers) {
 
     public PodState {
         containers = containers == null || containers.isEmpty()
@@ -28,8 +28,8 @@ public record PodState(String cluster, String namespace, String pod, String owne
     /** Adds or replaces a container (the adder). */
     public PodState plus(ClassifiedContainer value) {
         LiveContainer c = value.container();
-        TreeMap<String, ClassifiedContainer> next = new TreeMap<>(containers);
-        next.put(c.container(), value);
+        TreeMap<String, PodContainer> next = new TreeMap<>(containers);
+        next.put(c.container(), PodContainer.of(value));
         return new PodState(c.cluster(), c.namespace(), c.pod(), c.ownerKind(), c.ownerName(), next);
     }
 
@@ -39,11 +39,11 @@ public record PodState(String cluster, String namespace, String pod, String owne
      * old one must not drop.
      */
     public PodState without(String name, String podUid) {
-        ClassifiedContainer held = containers.get(name);
-        if (held == null || !Objects.equals(held.container().podUid(), podUid)) {
+        PodContainer held = containers.get(name);
+        if (held == null || !Objects.equals(held.podUid(), podUid)) {
             return this;
         }
-        TreeMap<String, ClassifiedContainer> next = new TreeMap<>(containers);
+        TreeMap<String, PodContainer> next = new TreeMap<>(containers);
         next.remove(name);
         return new PodState(cluster, namespace, pod, ownerKind, ownerName, next);
     }
@@ -53,12 +53,11 @@ public record PodState(String cluster, String namespace, String pod, String owne
      * classified); this pod itself when none uses it.
      */
     public PodState reclassify(String imageRef, ImageStatus status) {
-        TreeMap<String, ClassifiedContainer> next = null;
+        TreeMap<String, PodContainer> next = null;
         for (var entry : containers.entrySet()) {
-            LiveContainer c = entry.getValue().container();
-            if (Objects.equals(c.imageRef(), imageRef)) {
+            if (Objects.equals(entry.getValue().imageRef(), imageRef)) {
                 next = next == null ? new TreeMap<>(containers) : next;
-                next.put(entry.getKey(), ClassifiedContainer.of(c, status));
+                next.put(entry.getKey(), entry.getValue().classifiedAs(status));
             }
         }
         return next == null ? this : new PodState(cluster, namespace, pod, ownerKind, ownerName, next);
@@ -67,9 +66,9 @@ public record PodState(String cluster, String namespace, String pod, String owne
     /** Canonical references of the pod's valid images. */
     public Set<String> imageRefs() {
         Set<String> refs = new TreeSet<>();
-        for (ClassifiedContainer c : containers.values()) {
-            if (c.container().imageRef() != null) {
-                refs.add(c.container().imageRef());
+        for (PodContainer c : containers.values()) {
+            if (c.imageRef() != null) {
+                refs.add(c.imageRef());
             }
         }
         return refs;
@@ -83,7 +82,7 @@ public record PodState(String cluster, String namespace, String pod, String owne
     /** See {@link PodFips} for the rule. */
     public PodFips fips() {
         boolean unknown = false;
-        for (ClassifiedContainer c : containers.values()) {
+        for (PodContainer c : containers.values()) {
             Fips fips = c.effectiveFips();
             if (fips.enabled()) {
                 return PodFips.ENABLED;

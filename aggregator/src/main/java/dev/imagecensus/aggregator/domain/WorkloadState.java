@@ -28,13 +28,13 @@ public record WorkloadState(String cluster, String namespace, String ownerKind, 
     /** Adds a pod (the adder). */
     public WorkloadState plus(PodState pod) {
         TreeMap<String, WorkloadImage> next = new TreeMap<>(images);
-        for (ClassifiedContainer c : pod.containers().values()) {
-            String image = c.container().displayImage();
-            String name = c.container().container();
-            WorkloadImage old = next.get(WorkloadImage.key(name, image));
+        for (var entry : pod.containers().entrySet()) {
+            String name = entry.getKey();
+            PodContainer c = entry.getValue();
+            WorkloadImage old = next.get(WorkloadImage.key(name, c.image()));
             int count = old == null ? 1 : old.pods() + 1;
             // The newest pod's view of the image wins: classifications only move forward.
-            next.put(WorkloadImage.key(name, image), new WorkloadImage(name, image, c.existence(), c.effectiveFips(), count));
+            next.put(WorkloadImage.key(name, c.image()), new WorkloadImage(name, c.image(), c.existence(), c.effectiveFips(), count));
         }
         PodFips fips = pod.fips();
         return new WorkloadState(pod.cluster(), pod.namespace(), pod.ownerKind(), pod.ownerName(), pods + 1,
@@ -45,8 +45,8 @@ public record WorkloadState(String cluster, String namespace, String ownerKind, 
     /** Removes a pod (the subtractor), given the value it was added with. */
     public WorkloadState minus(PodState pod) {
         TreeMap<String, WorkloadImage> next = new TreeMap<>(images);
-        for (ClassifiedContainer c : pod.containers().values()) {
-            String key = WorkloadImage.key(c.container().container(), c.container().displayImage());
+        for (var entry : pod.containers().entrySet()) {
+            String key = WorkloadImage.key(entry.getKey(), entry.getValue().image());
             WorkloadImage old = next.get(key);
             if (old == null) {
                 continue;

@@ -40,7 +40,7 @@ class PodAndWorkloadStateTest {
         PodState after = state.without("app", "uid-web-0");
 
         // Then the new instance's container stays, and its own removal empties the pod
-        assertThat(after.containers()).containsEntry("app", recreated);
+        assertThat(after.containers()).containsEntry("app", PodContainer.of(recreated));
         assertThat(after.without("app", "uid-new").hasContainers()).isFalse();
     }
 

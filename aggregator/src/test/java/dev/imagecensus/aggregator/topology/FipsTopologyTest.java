@@ -6,8 +6,8 @@ import static dev.imagecensus.aggregator.topology.Events.ref;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.imagecensus.aggregator.AggregatorStores;
-import dev.imagecensus.aggregator.domain.ClassifiedContainer;
 import dev.imagecensus.aggregator.domain.Fips;
+import dev.imagecensus.aggregator.domain.PodContainer;
 import dev.imagecensus.aggregator.domain.PodFips;
 import dev.imagecensus.aggregator.domain.PodState;
 import dev.imagecensus.aggregator.domain.WorkloadFips;
@@ -53,7 +53,7 @@ class FipsTopologyTest {
         PodState pod = fixture.<PodState>store(AggregatorStores.POD_STATE).get(POD_1);
         assertThat(pod.fips()).isEqualTo(PodFips.ENABLED);
         assertThat(pod.containers()).containsOnlyKeys("app", "proxy");
-        ClassifiedContainer proxy = pod.containers().get("proxy");
+        PodContainer proxy = pod.containers().get("proxy");
         assertThat(proxy.fips()).isEqualTo(Fips.CAPABLE);
         assertThat(proxy.existence()).isEqualTo("AVAILABLE");
     }
@@ -175,7 +175,7 @@ class FipsTopologyTest {
 
         // Then the pod holds the new instance's container and the workload still counts one pod
         PodState pod = fixture.<PodState>store(AggregatorStores.POD_STATE).get(POD_1);
-        assertThat(pod.containers().get("app").container().podUid()).isEqualTo("uid-new");
+        assertThat(pod.containers().get("app").podUid()).isEqualTo("uid-new");
         assertThat(fixture.<WorkloadState>store(AggregatorStores.WORKLOAD_STATE).get(WEB).pods()).isEqualTo(1);
     }
 
@@ -191,6 +191,21 @@ class FipsTopologyTest {
         PodState pod = fixture.<PodState>store(AggregatorStores.POD_STATE).get(POD_1);
         assertThat(pod.fips()).isEqualTo(PodFips.UNKNOWN);
         assertThat(pod.containers().get("app").classified()).isFalse();
+    }
+
+    @Test
+    void shouldLeaveThePodAsItWasWhenAnUpdateOnlyAddsTheRunningDigest() {
+        // Given a running container whose image is classified
+        fixture.classify(classification("nginx:1.27", FipsStatus.ENFORCED, Existence.AVAILABLE));
+        var app = container("default", "web-1", "app");
+        fixture.pipe(app, app.added());
+        PodState before = fixture.<PodState>store(AggregatorStores.POD_STATE).get(POD_1);
+
+        // When the runtime reports the digest it pulled
+        fixture.pipe(app, app.digest("sha256:" + "b".repeat(64)).updated());
+
+        // Then the roll-up's pod is the same value (nothing for the workload or the listener to redo)
+        assertThat(fixture.<PodState>store(AggregatorStores.POD_STATE).get(POD_1)).isEqualTo(before);
     }
 
     private PodFips podFips() {
