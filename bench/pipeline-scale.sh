@@ -3,7 +3,8 @@
 # second for [churn seconds], with a 30-s full-list poller beside it; watcher, enricher and aggregator each in
 # their own JVM. Usage: bench/pipeline-scale.sh [pods=1000] [images=100] [events/s=1000] [churn seconds=60]
 # JVM options per service in WATCHER_OPTS, ENRICHER_OPTS, AGGREGATOR_OPTS (defaults -Xmx512m, -Xmx512m, -Xmx1g);
-# extra Kafka Streams settings for the aggregator: AGGREGATOR_OPTS='-Xmx1g -Dbench.aggregator.streams=k=v,k=v'.
+# extra Kafka Streams settings for the aggregator: AGGREGATOR_OPTS='-Xmx1g -Dbench.aggregator.streams=k=v,k=v',
+# its stream threads: AGGREGATOR_OPTS='-Xmx1g -Dbench.aggregator.threads=1' (default: the product's, 2).
 # PROBE_LIFETIME: seconds a probe pod lives (default 5). POLLER_INTERVAL_S: the full-list baseline's interval
 # (default 30, the seed exporter's; longer only to see what the baseline's lists cost the pipeline).
 # Images are pushed once to bench/target/pipeline-registry and reused by later runs.

@@ -165,7 +165,7 @@ public record AggregatorConfig(String applicationId, String bootstrapServers, St
     }
 
     /**
-     * Builds an {@link AggregatorConfig}; defaults: {@value #DEFAULT_APPLICATION_ID}, one thread, broker-default
+     * Builds an {@link AggregatorConfig}; defaults: {@value #DEFAULT_APPLICATION_ID}, two stream threads, broker-default
      * replication, HTTP port {@value #DEFAULT_HTTP_PORT}, no {@code application.server}, cluster
      * {@value #DEFAULT_CLUSTER_NAME}, missing-tag policy {@code digest} with dummy tag {@value #DEFAULT_MISSING_TAG}.
      */
@@ -174,7 +174,9 @@ public record AggregatorConfig(String applicationId, String bootstrapServers, St
         private String bootstrapServers;
         private String schemaRegistryUrl;
         private Path stateDir = DEFAULT_STATE_DIR;
-        private int streamThreads = 1;
+        // Two, even on two cores: while one thread waits for its exactly-once commit (producer flush, markers), the
+        // other processes; at 150k pods and 1,000 pod events/s the steady-state p99 went 1.48 s → 0.85 s (bench/RESULTS.md).
+        private int streamThreads = 2;
         private int replicationFactor = -1;
         private final Map<String, String> kafkaProperties = new LinkedHashMap<>();
         private final Map<String, String> registryProperties = new LinkedHashMap<>();

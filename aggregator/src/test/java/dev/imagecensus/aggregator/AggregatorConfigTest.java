@@ -36,6 +36,11 @@ class AggregatorConfigTest {
     }
 
     @Test
+    void shouldRunTwoStreamThreadsWhenNotTold() {
+        assertThat(valid().build().streamsProperties()).containsEntry(StreamsConfig.NUM_STREAM_THREADS_CONFIG, "2");
+    }
+
+    @Test
     void shouldNameEveryBadSettingWhenInvalid() {
         assertThatThrownBy(() -> AggregatorConfig.builder().applicationId("bad id!").schemaRegistryUrl("ftp://x")
                 .streamThreads(0).replicationFactor(0).build())

@@ -32,6 +32,10 @@ final class AggregatorCommand implements Callable<Integer> {
     @Option(names = "--state-dir", description = "Kafka Streams state directory (default: a directory under java.io.tmpdir).")
     Path stateDir;
 
+    @Option(names = "--stream-threads", defaultValue = "${env:IMAGE_CENSUS_STREAM_THREADS:-2}",
+            description = "Kafka Streams threads in this instance (default: ${DEFAULT-VALUE}).")
+    int streamThreads;
+
     @Option(names = "--cluster-name", defaultValue = "${env:IMAGE_CENSUS_CLUSTER:-default}",
             description = "cluster_name in /api/inventory (default: ${DEFAULT-VALUE}).")
     String clusterName;
@@ -47,6 +51,7 @@ final class AggregatorCommand implements Callable<Integer> {
                 .bootstrapServers(kafka.bootstrapServers)
                 .schemaRegistryUrl(kafka.schemaRegistryUrl)
                 .httpPort(httpPort)
+                .streamThreads(streamThreads)
                 .clusterName(clusterName)
                 .missingTagPolicy(missingTagPolicy);
         if (applicationServer != null && !applicationServer.isBlank()) {

@@ -46,6 +46,18 @@ class ImageCensusTest {
     }
 
     @Test
+    void shouldPassStreamThreadsToTheAggregatorAndRejectZero() {
+        StringWriter err = new StringWriter();
+        CommandLine cli = ImageCensus.commandLine().setErr(new PrintWriter(err));
+
+        int status = cli.execute("aggregator", "--bootstrap-servers", "localhost:9092", "--schema-registry-url",
+                "http://localhost:8081", "--stream-threads", "0");
+
+        assertThat(status).isEqualTo(2);
+        assertThat(err.toString()).contains("stream-threads: 0").doesNotContain("Exception");
+    }
+
+    @Test
     void shouldRequireBootstrapServersWhenRunningTheRegistryAlone() {
         StringWriter err = new StringWriter();
         CommandLine cli = ImageCensus.commandLine().setErr(new PrintWriter(err));

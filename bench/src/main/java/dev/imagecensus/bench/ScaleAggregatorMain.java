@@ -29,6 +29,10 @@ public final class ScaleAggregatorMain {
                 builder.kafkaProperty(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
             }
         }
+        Integer threads = Integer.getInteger("bench.aggregator.threads");
+        if (threads != null) {
+            builder.streamThreads(threads);
+        }
         Aggregator aggregator = Aggregator.start(builder
                 .bootstrapServers(args[0])
                 .schemaRegistryUrl(args[1])
