@@ -1,7 +1,7 @@
 package dev.imagecensus.aggregator;
 
 import dev.imagecensus.aggregator.domain.Classification;
-import dev.imagecensus.aggregator.domain.ClassifiedContainer;
+import dev.imagecensus.aggregator.domain.ImageStatus;
 import dev.imagecensus.aggregator.domain.Fips;
 import dev.imagecensus.aggregator.domain.ImageState;
 import dev.imagecensus.aggregator.domain.ImageUsage;
@@ -57,8 +57,7 @@ public final class Samples {
                                String existence) {
         LiveContainer c = new LiveContainer("prod", namespace, pod, "uid-" + pod, "app", "APP", image, ref(image),
                 DIGEST, "Running", kind, owner, T0);
-        ClassifiedContainer cc = new ClassifiedContainer(c, existence != null, existence, fips);
-        return PodState.NONE.plus(cc);
+        return PodState.NONE.plus(c, existence == null ? null : new ImageStatus(existence, fips));
     }
 
     public static WorkloadState workload(PodState... pods) {

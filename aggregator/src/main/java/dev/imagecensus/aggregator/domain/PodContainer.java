@@ -16,10 +16,9 @@ public record PodContainer(String podUid, String imageRef, String image, boolean
         fips = fips == null ? Fips.UNKNOWN : fips;
     }
 
-    public static PodContainer of(ClassifiedContainer value) {
-        LiveContainer c = value.container();
-        return new PodContainer(c.podUid(), c.imageRef(), c.displayImage(), value.classified(), value.existence(),
-                value.fips());
+    /** Container {@code c} with its image classified as {@code status} (null: not classified, or an invalid reference). */
+    public static PodContainer of(LiveContainer c, ImageStatus status) {
+        return new PodContainer(c.podUid(), c.imageRef(), c.displayImage(), false, null, Fips.UNKNOWN).classifiedAs(status);
     }
 
     /** The same container with its image classified as {@code status} (null: no longer classified). */

@@ -25,11 +25,10 @@ public record PodState(String cluster, String namespace, String pod, String owne
     /** The aggregate's initial value; identity fields are filled by the first container. */
     public static final PodState NONE = new PodState(null, null, null, null, null, null);
 
-    /** Adds or replaces a container (the adder). */
-    public PodState plus(ClassifiedContainer value) {
-        LiveContainer c = value.container();
+    /** Adds or replaces container {@code c}, its image classified as {@code status} (null: not classified). */
+    public PodState plus(LiveContainer c, ImageStatus status) {
         TreeMap<String, PodContainer> next = new TreeMap<>(containers);
-        next.put(c.container(), PodContainer.of(value));
+        next.put(c.container(), PodContainer.of(c, status));
         return new PodState(c.cluster(), c.namespace(), c.pod(), c.ownerKind(), c.ownerName(), next);
     }
 

@@ -1,7 +1,6 @@
 package dev.imagecensus.aggregator.topology;
 
 import dev.imagecensus.aggregator.InventoryListener;
-import dev.imagecensus.aggregator.domain.ClassifiedContainer;
 import dev.imagecensus.aggregator.domain.ImageStatus;
 import dev.imagecensus.aggregator.domain.LiveContainer;
 import dev.imagecensus.aggregator.domain.PodState;
@@ -75,7 +74,7 @@ final class FipsRollup implements Processor<String, RollupInput, Void, Void> {
         if (change.now() != null) {
             LiveContainer now = change.now();
             ImageStatus status = now.imageRef() == null ? null : statuses.get(now.imageRef());
-            after = (before == null ? PodState.NONE : before).plus(ClassifiedContainer.of(now, status));
+            after = (before == null ? PodState.NONE : before).plus(now, status);
         } else {
             after = before == null ? null : before.without(change.container(), change.podUid());
         }

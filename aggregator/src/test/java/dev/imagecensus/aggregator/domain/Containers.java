@@ -11,11 +11,18 @@ final class Containers {
                 "Running", "Deployment", "web", 1_000L);
     }
 
-    static ClassifiedContainer classified(String pod, String container, String imageRef, Fips fips) {
-        return new ClassifiedContainer(of("default", pod, container, imageRef, null), true, "AVAILABLE", fips);
+    static Classified classified(String pod, String container, String imageRef, Fips fips) {
+        return new Classified(of("default", pod, container, imageRef, null), new ImageStatus("AVAILABLE", fips));
     }
 
-    static ClassifiedContainer unclassified(String pod, String container, String imageRef) {
-        return new ClassifiedContainer(of("default", pod, container, imageRef, null), false, null, null);
+    static Classified unclassified(String pod, String container, String imageRef) {
+        return new Classified(of("default", pod, container, imageRef, null), null);
+    }
+
+    /** A container and its image's status (null: not classified), as the roll-up adds them to a pod. */
+    record Classified(LiveContainer container, ImageStatus status) {
+        PodState addTo(PodState pod) {
+            return pod.plus(container, status);
+        }
     }
 }

@@ -32,15 +32,15 @@ class PodAndWorkloadStateTest {
     @Test
     void shouldKeepTheNewPodInstancesContainerWhenTheOldInstancesRemovalArrivesLate() {
         // Given web-0 recreated (new uid) whose container was added before the old instance's removal arrived
-        ClassifiedContainer recreated = new ClassifiedContainer(withUid(Containers.of("default", "web-0", "app", NGINX,
-                null), "uid-new"), true, "AVAILABLE", Fips.ENFORCED);
-        PodState state = PodState.NONE.plus(Containers.unclassified("web-0", "app", NGINX)).plus(recreated);
+        LiveContainer recreated = withUid(Containers.of("default", "web-0", "app", NGINX, null), "uid-new");
+        ImageStatus enforced = new ImageStatus("AVAILABLE", Fips.ENFORCED);
+        PodState state = Containers.unclassified("web-0", "app", NGINX).addTo(PodState.NONE).plus(recreated, enforced);
 
         // When the old instance's container is removed
         PodState after = state.without("app", "uid-web-0");
 
         // Then the new instance's container stays, and its own removal empties the pod
-        assertThat(after.containers()).containsEntry("app", PodContainer.of(recreated));
+        assertThat(after.containers()).containsEntry("app", PodContainer.of(recreated, enforced));
         assertThat(after.without("app", "uid-new").hasContainers()).isFalse();
     }
 
@@ -81,10 +81,10 @@ class PodAndWorkloadStateTest {
         assertThat(WorkloadState.NONE.plus(disabled).plus(unknown).fips()).isEqualTo(WorkloadFips.UNKNOWN);
     }
 
-    private static PodState pod(ClassifiedContainer... containers) {
+    private static PodState pod(Containers.Classified... containers) {
         PodState state = PodState.NONE;
-        for (ClassifiedContainer c : containers) {
-            state = state.plus(c);
+        for (Containers.Classified c : containers) {
+            state = c.addTo(state);
         }
         return state;
     }

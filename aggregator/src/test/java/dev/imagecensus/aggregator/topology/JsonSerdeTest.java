@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.imagecensus.aggregator.domain.ClassifiedContainer;
 import dev.imagecensus.aggregator.domain.Fips;
 import dev.imagecensus.aggregator.domain.ImageStatus;
 import dev.imagecensus.aggregator.domain.ImageUsage;
@@ -24,8 +23,7 @@ class JsonSerdeTest {
 
     @Test
     void shouldRoundTripStateRecordsWhenWrittenAndReadBack() {
-        ClassifiedContainer classified = new ClassifiedContainer(CONTAINER, true, "AVAILABLE", Fips.ENFORCED);
-        PodState pod = PodState.NONE.plus(classified);
+        PodState pod = PodState.NONE.plus(CONTAINER, new ImageStatus("AVAILABLE", Fips.ENFORCED));
 
         assertThat(roundTrip(StateSerdes.CONTAINER, CONTAINER)).isEqualTo(CONTAINER);
         assertThat(roundTrip(StateSerdes.USAGE, ImageUsage.NONE.plus(CONTAINER))).isEqualTo(ImageUsage.NONE.plus(CONTAINER));
@@ -43,7 +41,7 @@ class JsonSerdeTest {
     @Test
     void shouldWriteTheSameJsonAsPlainJacksonSoExistingChangelogsStillRead() throws Exception {
         ObjectMapper plain = new ObjectMapper();
-        PodState pod = PodState.NONE.plus(new ClassifiedContainer(CONTAINER, true, "AVAILABLE", Fips.ENFORCED));
+        PodState pod = PodState.NONE.plus(CONTAINER, new ImageStatus("AVAILABLE", Fips.ENFORCED));
         ImageUsage usage = ImageUsage.NONE.plus(CONTAINER);
 
         assertThat(StateSerdes.CONTAINER.serializer().serialize("t", CONTAINER)).isEqualTo(plain.writeValueAsBytes(CONTAINER));
